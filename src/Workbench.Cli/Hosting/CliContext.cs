@@ -1,0 +1,44 @@
+using System.CommandLine;
+using TorchSharp;
+using Workbench.Core.Progress;
+using Workbench.Core.Runtime;
+
+namespace Workbench.Cli.Hosting;
+
+/// <summary>What a verb needs from the command line: resolved device, seed, output and progress.</summary>
+public sealed class CliContext
+{
+    private readonly string _deviceChoice;
+    private torch.Device? _device;
+
+    public CliContext(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error)
+    {
+        _deviceChoice = parse.GetValue(options.Device) ?? "auto";
+        Seed = parse.GetValue(options.Seed);
+        Threads = parse.GetValue(options.Threads);
+        Verbose = parse.GetValue(options.Verbose);
+        Output = output;
+        Error = error;
+        Progress = ProgressFactory.For(output);
+    }
+
+    public long Seed { get; }
+    public int Threads { get; }
+    public bool Verbose { get; }
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
+    public IProgressSink Progress { get; }
+
+    /// <summary>The device, resolved on first use so verbs that need none never touch native libraries.</summary>
+    public torch.Device Device => _device ??= DeviceResolver.Resolve(_deviceChoice);
+
+    public string DeviceChoice => _deviceChoice;
+
+    /// <summary>Applies seed and thread settings; verbs that compute call this first.</summary>
+    public void ConfigureRuntime()
+    {
+        Workbench.Core.Runtime.Threads.Configure(Threads);
+        Determinism.SeedEverything(Seed);
+        _ = Device;
+    }
+}

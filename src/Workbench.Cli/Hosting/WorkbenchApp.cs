@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Workbench.Cli.Commands;
+using Workbench.Core.Errors;
+
+namespace Workbench.Cli.Hosting;
+
+/// <summary>
+/// Builds the command tree and applies the error policy: exit 0 on success, 1 with one line for a user error,
+/// 2 for a usage error, 3 for an internal failure; stack traces only with --verbose.
+/// </summary>
+public static class WorkbenchApp
+{
+    public const int UserError = 1;
+    public const int UsageError = 2;
+    public const int InternalError = 3;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRoot(output, error);
+        var parse = root.Parse(args);
+        var verbose = args.Contains("--verbose");
+
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var problem in parse.Errors) error.WriteLine($"error: {problem.Message}");
+            error.WriteLine("Run 'workbench --help' for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (Exception e) when (Unwrap(e) is WorkbenchException user)
+        {
+            error.WriteLine($"error: {user.Message}");
+            if (verbose) error.WriteLine(user);
+            return UserError;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"internal error: {Unwrap(e).Message}{(verbose ? "" : " (run with --verbose for details)")}");
+            if (verbose) error.WriteLine(e);
+            return InternalError;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && e.InnerException is not null
+            ? Unwrap(e.InnerException!)
+            : e;
+
+    public static RootCommand BuildRoot(TextWriter output, TextWriter error)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("Workbench: spectral operator learning and signal processing.");
+        foreach (var option in options.All) root.Add(option);
+        CliContext Context(ParseResult parse) => new(parse, options, output, error);
+
+        root.Add(InfoCommand.Create(Context));
+        return root;
+    }
+}

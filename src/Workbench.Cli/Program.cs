@@ -1,0 +1,3 @@
+using Workbench.Cli.Hosting;
+
+return WorkbenchApp.Run(args, Console.Out, Console.Error);
