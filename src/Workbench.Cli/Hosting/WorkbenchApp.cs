@@ -59,6 +59,8 @@ public static class WorkbenchApp
         CliContext Context(ParseResult parse) => new(parse, options, output, error);
 
         root.Add(InfoCommand.Create(Context));
+        root.Add(TrainCommand.Create(Context));
+        root.Add(EvalCommand.Create(Context));
         return root;
     }
 }

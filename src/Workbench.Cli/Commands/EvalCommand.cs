@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using TorchSharp;
+using Workbench.Cli.Hosting;
+using Workbench.Core.Errors;
+using Workbench.Training.Config;
+using Workbench.Training.Engine;
+using Workbench.Training.Runs;
+
+namespace Workbench.Cli.Commands;
+
+/// <summary><c>workbench eval RUN_DIR</c>: recompute validation (and test) metrics from a checkpoint.</summary>
+public static class EvalCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var runDir = new Argument<string>("run") { Description = "Run folder written by 'workbench train'." };
+        var which = new Option<string>("--checkpoint") { Description = "Which checkpoint to evaluate: last or best.", DefaultValueFactory = _ => "last" };
+        which.AcceptOnlyFromAmong("last", "best");
+        var command = new Command("eval", "Evaluate a run's checkpoint on its validation and test splits; writes eval.json.") { runDir, which };
+        command.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            var run = new RunFolder(parse.GetValue(runDir)!);
+            if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
+            var config = ExperimentConfigLoader.Load(run.ConfigPath);
+            ctx.ConfigureRuntime();
+            var checkpoint = parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint;
+
+            using var source = DataSourceFactory.Open(config);
+            using var model = config.Model.Build();
+            model.to(ctx.Device);
+            var state = Checkpoint.Load(checkpoint, model, optimizer: null);
+            var report = new JsonObject { ["checkpoint"] = Path.GetFileName(checkpoint), ["epoch"] = state.Epoch };
+            var splits = new List<(string Name, string? Range)> { ("validation", config.Data.Validation), ("test", config.Data.Test) };
+            foreach (var (name, range) in splits.Where(s => s.Range is not null))
+            {
+                var metrics = Evaluator.Evaluate(model, source, IndexRange.Parse(range!), config, ctx.Device);
+                var node = new JsonObject();
+                foreach (var (key, value) in metrics)
+                {
+                    node[key] = value;
+                    ctx.Output.WriteLine($"{name} {key} {value:R}");
+                }
+                report[name] = node;
+            }
+            run.WriteJson(run.EvalPath, report);
+            return 0;
+        });
+        return command;
+    }
+}

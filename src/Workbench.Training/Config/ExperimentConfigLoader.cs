@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Workbench.Core.Errors;
+
+namespace Workbench.Training.Config;
+
+/// <summary>Reads and writes experiment configs strictly: unknown fields, missing required ones and bad values are errors.</summary>
+public static class ExperimentConfigLoader
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowOutOfOrderMetadataProperties = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    public static ExperimentConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigException($"{path}: file not found");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot read ({e.Message})");
+        }
+        return Parse(text, path);
+    }
+
+    public static ExperimentConfig Parse(string text, string origin)
+    {
+        ExperimentConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ExperimentConfig>(text, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{origin}: {Describe(e)}");
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ConfigException($"{origin}: {OneLine(e.Message)}");
+        }
+        if (config is null) throw new ConfigException($"{origin}: expected a JSON object");
+        var problem = config.Problems().FirstOrDefault();
+        if (problem is not null) throw new ConfigException($"{origin}: {problem}");
+        return config;
+    }
+
+    public static string Serialize(ExperimentConfig config) => JsonSerializer.Serialize(config, Json);
+
+    private static string Describe(JsonException e)
+    {
+        var message = OneLine(e.Message);
+        var pathAt = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (pathAt >= 0) message = message[..pathAt];
+        var field = e.Path is { Length: > 0 } path ? path.TrimStart('$').TrimStart('.') : null;
+        if (message.Contains("could not be mapped to any .NET member"))
+        {
+            var start = message.IndexOf('\'') + 1;
+            var name = message[start..message.IndexOf('\'', start)];
+            return $"unknown field '{(string.IsNullOrEmpty(field) ? name : field)}'";
+        }
+        if (message.Contains("missing required properties"))
+        {
+            var start = message.IndexOf("properties including: ", StringComparison.Ordinal);
+            var names = start >= 0 ? message[(start + 22)..].TrimEnd('.') : "";
+            return $"missing required field {names}{(string.IsNullOrEmpty(field) ? "" : $" in '{field}'")}";
+        }
+        return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,17 @@
+using Workbench.Core.Runtime;
+using Workbench.Training.Config;
+
+namespace Workbench.Training.Engine;
+
+/// <summary>Batch index lists: shuffled per epoch from (seed, epoch) alone, or in order for evaluation.</summary>
+public static class Batches
+{
+    public static IEnumerable<long[]> InOrder(IndexRange range, int batchSize) => range.Indices().Chunk(batchSize);
+
+    public static IReadOnlyList<long[]> Shuffled(IndexRange range, int batchSize, long seed, int epoch)
+    {
+        var order = range.Indices().ToArray();
+        Determinism.ManagedRandom(seed, $"shuffle:{epoch}").Shuffle(order);
+        return order.Chunk(batchSize).ToList();
+    }
+}

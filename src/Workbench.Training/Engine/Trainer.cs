@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using TorchSharp;
+using Workbench.Core.Errors;
+using Workbench.Core.Progress;
+using Workbench.Core.Runtime;
+using Workbench.Data.Sources;
+using Workbench.Training.Config;
+using Workbench.Training.Losses;
+using Workbench.Training.Optim;
+using Workbench.Training.Runs;
+
+namespace Workbench.Training.Engine;
+
+/// <summary>
+/// Trains an experiment into a run folder. Each epoch reseeds TorchSharp from (seed, epoch) and shuffles from
+/// (seed, epoch); the schedule is a function of the step; checkpoints hold model and optimiser state. So a run resumed
+/// from its last checkpoint reproduces the uninterrupted run bit-for-bit on the CPU.
+/// </summary>
+public sealed class Trainer(torch.Device device, IProgressSink progress)
+{
+    public JsonObject Train(ExperimentConfig config, RunFolder run, bool resume)
+    {
+        using var source = DataSourceFactory.Open(config);
+        if (!resume) StartFolder(config, run);
+
+        Determinism.SeedEverything(config.Seed);
+        using var model = config.Model.Build();
+        model.to(device);
+        using var optimizer = OptimizerFactory.Create(config.Optimizer, model.parameters());
+
+        var state = new TrainingState(0, 0, double.NaN, 0);
+        var history = new List<JsonObject>();
+        if (resume)
+        {
+            state = Checkpoint.Load(run.LastCheckpoint, model, optimizer);
+            history = run.ReadMetrics().Where(m => (int)m["epoch"]! <= state.Epoch).ToList();
+            run.WriteMetrics(history);
+            progress.Message($"resuming {config.Name} after epoch {state.Epoch}");
+        }
+
+        var train = IndexRange.Parse(config.Data.Train);
+        var validation = IndexRange.Parse(config.Data.Validation);
+        var stepsPerEpoch = (train.Count + config.BatchSize - 1) / config.BatchSize;
+        var schedule = new LearningRateSchedule(config.Schedule, config.Optimizer.Lr, stepsPerEpoch, stepsPerEpoch * config.Epochs);
+        var selection = config.Metrics[0];
+        var loss = Objectives.PerSample(config.Loss);
+
+        for (var epoch = state.Epoch + 1; epoch <= config.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            torch.manual_seed(Determinism.DeriveSeed(config.Seed, $"epoch:{epoch}"));
+            model.train();
+            double lossSum = 0;
+            var step = state.Step;
+            var batches = Batches.Shuffled(train, config.BatchSize, config.Seed, epoch);
+            for (var b = 0; b < batches.Count; b++)
+            {
+                using var scope = torch.NewDisposeScope();
+                OptimizerFactory.SetLearningRate(optimizer, schedule.At(step));
+                var (x, y) = source.Load(batches[b]);
+                var perSample = loss(model.forward(x.to(device)), y.to(device));
+                var batchLoss = perSample.mean();
+                var value = batchLoss.item<float>();
+                if (!float.IsFinite(value))
+                    throw new WorkbenchException($"training diverged: loss is {value} at epoch {epoch}, step {step + 1} (lower the learning rate or set grad_clip)");
+                optimizer.zero_grad();
+                batchLoss.backward();
+                if (config.GradClip is { } clip) torch.nn.utils.clip_grad_norm_(model.parameters(), clip);
+                optimizer.step();
+                lossSum += (double)value * batches[b].Length;
+                step++;
+                progress.Report($"epoch {epoch}/{config.Epochs}", b + 1, batches.Count, $"loss {value:G4}");
+            }
+
+            var metrics = Evaluator.Evaluate(model, source, validation, config, device);
+            var score = metrics[Objectives.Name(selection)];
+            var improved = double.IsNaN(state.BestValue) || (Objectives.HigherIsBetter(selection) ? score > state.BestValue : score < state.BestValue);
+            state = new TrainingState(epoch, step, improved ? score : state.BestValue, improved ? epoch : state.BestEpoch);
+
+            var line = new JsonObject { ["epoch"] = epoch, ["step"] = step, ["lr"] = schedule.At(step - 1), ["train_loss"] = lossSum / train.Count };
+            foreach (var (name, value) in metrics) line[$"val_{name}"] = value;
+            line["seconds"] = clock.Elapsed.TotalSeconds;
+            history.Add(line);
+            if (improved) Checkpoint.Save(run.BestCheckpoint, state, model, optimizer);
+            if (epoch % config.CheckpointEvery == 0 || epoch == config.Epochs) Checkpoint.Save(run.LastCheckpoint, state, model, optimizer);
+            run.WriteMetrics(history);
+            progress.Message($"epoch {epoch}/{config.Epochs}: train_loss {lossSum / train.Count:G5}, " +
+                             string.Join(", ", metrics.Select(m => $"val_{m.Key} {m.Value:G5}")));
+        }
+
+        var summary = Summarize(config, run, model, history, state, source);
+        run.WriteJson(run.SummaryPath, summary);
+        return summary;
+    }
+
+    private static void StartFolder(ExperimentConfig config, RunFolder run)
+    {
+        if (Directory.Exists(run.Root) && Directory.EnumerateFileSystemEntries(run.Root).Any())
+            throw new WorkbenchException($"{run.Root}: run folder already exists (use --resume {run.Root} to continue it, or --out for a new one)");
+        run.Create();
+        Workbench.Core.IO.AtomicFile.WriteAllText(run.ConfigPath, ExperimentConfigLoader.Serialize(config) + "\n");
+    }
+
+    private JsonObject Summarize(ExperimentConfig config, RunFolder run, torch.nn.Module model, List<JsonObject> history,
+        TrainingState state, ISampleSource source)
+    {
+        var final = new JsonObject();
+        foreach (var (key, value) in history[^1])
+            if (key.StartsWith("val_", StringComparison.Ordinal) || key == "train_loss") final[key] = value!.DeepClone();
+        var summary = new JsonObject
+        {
+            ["name"] = config.Name,
+            ["epochs"] = state.Epoch,
+            ["steps"] = state.Step,
+            ["final"] = final,
+            ["best"] = new JsonObject { ["metric"] = $"val_{Objectives.Name(config.Metrics[0])}", ["value"] = state.BestValue, ["epoch"] = state.BestEpoch },
+            ["wall_seconds"] = history.Sum(h => (double)h["seconds"]!),
+            ["parameters"] = model.parameters().Sum(p => p.numel()),
+            ["device"] = device.ToString(),
+            ["threads"] = torch.get_num_threads(),
+            ["seed"] = config.Seed,
+            ["data"] = source.Description,
+            ["git_commit"] = GitCommit.Find(AppContext.BaseDirectory) ?? GitCommit.Find(Environment.CurrentDirectory),
+            ["workbench_version"] = typeof(Trainer).Assembly.GetName().Version?.ToString(),
+        };
+        return summary;
+    }
+}

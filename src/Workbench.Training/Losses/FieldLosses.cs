@@ -1,0 +1,31 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Workbench.Training.Losses;
+
+/// <summary>
+/// Losses and metrics on batches of fields [B, ...]; each returns the per-sample values [B] so callers can average
+/// over samples (never over pixels of differently sized batches).
+/// </summary>
+public static class FieldLosses
+{
+    public static Tensor MsePerSample(Tensor prediction, Tensor target) =>
+        (prediction - target).square().flatten(1).mean([1]);
+
+    /// <summary>||p - y||_2 / ||y||_2 per sample.</summary>
+    public static Tensor RelativeL2PerSample(Tensor prediction, Tensor target)
+    {
+        var error = (prediction - target).flatten(1).norm(1);
+        var scale = target.flatten(1).norm(1);
+        return error / scale.clamp_min(1e-30);
+    }
+
+    /// <summary>10 log10(range^2 / mse) per sample with range = max(y) - min(y) of that sample.</summary>
+    public static Tensor PsnrPerSample(Tensor prediction, Tensor target)
+    {
+        var flat = target.flatten(1);
+        var range = flat.amax([1]) - flat.amin([1]);
+        var mse = MsePerSample(prediction, target).clamp_min(1e-30);
+        return 10 * torch.log10(range.square() / mse);
+    }
+}

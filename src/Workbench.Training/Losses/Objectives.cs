@@ -1,0 +1,34 @@
+using TorchSharp;
+using Workbench.Training.Config;
+
+namespace Workbench.Training.Losses;
+
+/// <summary>Maps config names to loss and metric functions.</summary>
+public static class Objectives
+{
+    public static Func<torch.Tensor, torch.Tensor, torch.Tensor> PerSample(LossKind kind) => kind switch
+    {
+        LossKind.Mse => FieldLosses.MsePerSample,
+        LossKind.RelativeL2 => FieldLosses.RelativeL2PerSample,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static Func<torch.Tensor, torch.Tensor, torch.Tensor> PerSample(MetricKind kind) => kind switch
+    {
+        MetricKind.Mse => FieldLosses.MsePerSample,
+        MetricKind.RelativeL2 => FieldLosses.RelativeL2PerSample,
+        MetricKind.Psnr => FieldLosses.PsnrPerSample,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string Name(MetricKind kind) => kind switch
+    {
+        MetricKind.Mse => "mse",
+        MetricKind.RelativeL2 => "relative_l2",
+        MetricKind.Psnr => "psnr",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Whether a larger value of the metric is better (PSNR) or worse (errors).</summary>
+    public static bool HigherIsBetter(MetricKind kind) => kind == MetricKind.Psnr;
+}

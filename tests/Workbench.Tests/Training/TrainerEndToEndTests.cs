@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Workbench.Tests.Cli;
+
+namespace Workbench.Tests.Training;
+
+[Collection(TrainingRunCollection.Name)]
+public sealed class TrainerEndToEndTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("wb-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private string WriteConfig(int epochs, string extra = "")
+    {
+        var path = Path.Combine(_work, $"tiny-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            {
+              "name": "tiny", "seed": 7,
+              "model": { "kind": "fno1d", "width": 8, "modes": 6, "layers": 2 },
+              "data": { "builtin": "heat-smoothing-1d", "samples": 96, "resolution": 32, "train": "0:64", "validation": "64:80", "test": "80:96" },
+              "optimizer": { "kind": "adam", "lr": 0.005 },
+              "schedule": { "kind": "cosine" },
+              "epochs": {{epochs}}, "batch_size": 8, "metrics": ["relative_l2", "mse"]{{extra}}
+            }
+            """);
+        return path;
+    }
+
+    private static List<JsonObject> MetricsWithoutTiming(string run) =>
+        File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Select(l =>
+        {
+            var o = JsonNode.Parse(l)!.AsObject();
+            o.Remove("seconds");
+            return o;
+        }).ToList();
+
+    [Fact]
+    public void TwoEpochRunWritesRunFolderAndEvalReproducesValidationMetric()
+    {
+        var run = Path.Combine(_work, "run");
+        var train = CliRunner.Run("--threads", "1", "train", WriteConfig(2), "--out", run);
+        Assert.True(train.ExitCode == 0, train.Error);
+        foreach (var file in new[] { "config.json", "metrics.jsonl", "summary.json", "checkpoints/last.ckpt", "checkpoints/best.ckpt" })
+            Assert.True(File.Exists(Path.Combine(run, file)), file);
+        var metrics = MetricsWithoutTiming(run);
+        Assert.Equal(2, metrics.Count);
+        var first = (double)metrics[0]["val_relative_l2"]!;
+        var last = (double)metrics[1]["val_relative_l2"]!;
+        Assert.True(last < first, $"validation error should fall: {first} -> {last}");
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!;
+        Assert.Equal(2, (int)summary["epochs"]!);
+        Assert.Equal(16, (long)summary["steps"]!);
+        Assert.Equal(7, (long)summary["seed"]!);
+        Assert.True((long)summary["parameters"]! > 0);
+
+        var eval = CliRunner.Run("--threads", "1", "eval", run);
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "eval.json")))!;
+        Assert.Equal(last, (double)report["validation"]!["relative_l2"]!);
+        Assert.Equal((double)metrics[1]["val_mse"]!, (double)report["validation"]!["mse"]!);
+    }
+
+    [Fact]
+    public void RunKilledMidTrainingResumesToTheSameFinalMetrics()
+    {
+        const int epochs = 6;
+        var config = WriteConfig(epochs);
+        var reference = Path.Combine(_work, "reference");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", config, "--out", reference).ExitCode);
+
+        var killed = Path.Combine(_work, "killed");
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "workbench"),
+            ["--threads", "1", "train", config, "--out", killed]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using (var process = Process.Start(start)!)
+        {
+            var metrics = Path.Combine(killed, "metrics.jsonl");
+            var clock = Stopwatch.StartNew();
+            while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) &&
+                   (!File.Exists(metrics) || File.ReadAllLines(metrics).Length < 2))
+                Thread.Sleep(20);
+            Assert.False(process.HasExited, "the run finished before it could be interrupted");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        var done = File.ReadAllLines(Path.Combine(killed, "metrics.jsonl")).Length;
+        Assert.InRange(done, 2, epochs - 1);
+
+        var resumed = CliRunner.Run("--threads", "1", "train", "--resume", killed);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var expected = MetricsWithoutTiming(reference);
+        var actual = MetricsWithoutTiming(killed);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i].ToJsonString(), actual[i].ToJsonString());
+
+        var finalExpected = JsonNode.Parse(File.ReadAllText(Path.Combine(reference, "summary.json")))!["final"]!.ToJsonString();
+        var finalActual = JsonNode.Parse(File.ReadAllText(Path.Combine(killed, "summary.json")))!["final"]!.ToJsonString();
+        Assert.Equal(finalExpected, finalActual);
+    }
+
+    [Theory]
+    [InlineData("\"epochs\": -3", "epochs: expected a positive integer, got -3")]
+    [InlineData("\"bogus_field\": 1", "unknown field 'bogus_field'")]
+    public void InvalidConfigExitsOneWithoutRunFolder(string field, string message)
+    {
+        var path = WriteConfig(2, ", " + field);
+        if (field.StartsWith("\"epochs\"")) path = WriteConfigWithEpochs(field);
+        var run = Path.Combine(_work, "bad");
+        var result = CliRunner.Run("train", path, "--out", run);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(run));
+    }
+
+    private string WriteConfigWithEpochs(string field)
+    {
+        var path = WriteConfig(2);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"epochs\": 2", field));
+        return path;
+    }
+
+    [Fact]
+    public void ShapeThatDoesNotFitTheModelExitsOneWithoutRunFolder()
+    {
+        var path = WriteConfig(2);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"kind\": \"fno1d\",", "\"kind\": \"fno1d\", \"in_channels\": 3,"));
+        var run = Path.Combine(_work, "shape");
+        var result = CliRunner.Run("train", path, "--out", run);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("fno1d expects input samples [3, X], got [1, 32]", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
+    public void ExistingRunFolderIsNotOverwritten()
+    {
+        var run = Path.Combine(_work, "taken");
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "keep.txt"), "precious");
+        var result = CliRunner.Run("train", WriteConfig(1), "--out", run);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already exists", Assert.Single(result.ErrorLines));
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(run, "keep.txt")));
+    }
+}
