@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Errors;
+using Workbench.Figures.Charts;
 using Workbench.Training.Config;
 using Workbench.Training.Engine;
 using Workbench.Training.Runs;
@@ -48,6 +49,7 @@ public static class TrainCommand
 
             ctx.ConfigureRuntime();
             var summary = new Trainer(ctx.Device, ctx.Progress).Train(config, run, resumeDir is not null);
+            RunCharts.TrainingCurves(config.Name, run.ReadMetrics()).Save(run.FiguresDir);
             ctx.Output.WriteLine($"run folder: {run.Root}");
             ctx.Output.WriteLine($"final: {summary["final"]!.ToJsonString()}");
             return 0;
