@@ -20,7 +20,8 @@ internal static class AttributeReader
         var scalar = attribute.Space.Type == H5DataspaceType.Scalar;
         return type.Class switch
         {
-            H5DataTypeClass.String => scalar ? attribute.Read<string>() : attribute.Read<string[]>(),
+            // h5py stores str attributes as variable-length strings
+            H5DataTypeClass.String or H5DataTypeClass.VariableLength when IsText(type) => scalar ? attribute.Read<string>() : attribute.Read<string[]>(),
             H5DataTypeClass.FloatingPoint => Unwrap(type.Size == 4
                 ? attribute.Read<float[]>().Select(value => (double)value).ToArray()
                 : attribute.Read<double[]>(), scalar),
@@ -39,6 +40,10 @@ internal static class AttributeReader
         long[] numbers => "[" + string.Join(", ", numbers) + "]",
         _ => value.ToString() ?? "",
     };
+
+    private static bool IsText(IH5DataType type) =>
+        type.Class == H5DataTypeClass.String
+        || (type.Class == H5DataTypeClass.VariableLength && type.VariableLength.BaseType.Class == H5DataTypeClass.FixedPoint && type.VariableLength.BaseType.Size == 1);
 
     private static long[] ReadIntegers(IH5Attribute attribute)
     {

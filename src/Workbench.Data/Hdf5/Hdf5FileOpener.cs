@@ -38,7 +38,18 @@ internal static class Hdf5FileOpener
             throw new DataFileException($"{file.Path}: corrupt or truncated HDF5 file, cannot look up {path} ({Hdf5DatasetWriter.FirstLine(ex.Message)})", ex);
         }
         if (!exists)
-            throw new DataFileException($"{file.Path}: no dataset {path} (found: {string.Join(", ", ListDatasets(file).DefaultIfEmpty("none"))}).");
+        {
+            List<string> found;
+            try
+            {
+                found = ListDatasets(file);
+            }
+            catch (Exception ex)
+            {
+                throw new DataFileException($"{file.Path}: corrupt or truncated HDF5 file, {path} not found ({Hdf5DatasetWriter.FirstLine(ex.Message)})", ex);
+            }
+            throw new DataFileException($"{file.Path}: no dataset {path} (found: {string.Join(", ", found.DefaultIfEmpty("none"))}).");
+        }
         try
         {
             return file.Get(path) as NativeDataset
