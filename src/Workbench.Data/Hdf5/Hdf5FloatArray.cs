@@ -44,9 +44,9 @@ public sealed class Hdf5FloatArray
         Layout = dataset.Layout.Class;
         ChunkShape = Layout == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(size => (long)size).ToArray() : null;
         Filters = FilterPipelineProbe.Describe(dataset);
-        _cache = new CapturingReadChunkCache(cacheBytes);
-        _access = new H5DatasetAccess(ChunkCache: _cache);
         _samplesPerChunk = ChunkShape is { } chunks && chunks.Length == Shape.Length && chunks[1..].SequenceEqual(SampleShape) ? chunks[0] : 0;
+        _cache = new CapturingReadChunkCache(_samplesPerChunk > 0 ? WholeChunkCacheBytes(cacheBytes, _samplesPerChunk * SampleSize * type.Size) : cacheBytes);
+        _access = new H5DatasetAccess(ChunkCache: _cache);
         if (_samplesPerChunk > 0 && SampleCount > 0)
             _samplesPerChunk = ChunkCopyAgreesWithLibrary() ? _samplesPerChunk : 0;
     }
@@ -179,6 +179,13 @@ public sealed class Hdf5FloatArray
         for (var k = 0; k < values.Length; k++)
             destination[k] = (float)values[k];
     }
+
+    /// <summary>
+    /// Whole-sample chunks are copied out once and rarely needed again; keeping many of them alive only adds garbage
+    /// collector work (each decoded chunk is a fresh, often large-object-heap, array), which measured several times
+    /// slower with a 64 MiB cache than with two chunks (enough for a chunk straddling two batches).
+    /// </summary>
+    private static long WholeChunkCacheBytes(long budget, long chunkBytes) => Math.Min(budget, 2 * chunkBytes);
 
     /// <summary>
     /// The chunk copy assumes little-endian IEEE values; check it against PureHDF's own decoding of the first chunk
