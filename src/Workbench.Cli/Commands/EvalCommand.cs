@@ -27,15 +27,14 @@ public static class EvalCommand
             ctx.ConfigureRuntime();
             var checkpoint = parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint;
 
-            using var source = DataSourceFactory.Open(config);
+            using var data = DataSourceFactory.Open(config);
             using var model = config.Model.Build();
             model.to(ctx.Device);
             var state = Checkpoint.Load(checkpoint, model, optimizer: null);
             var report = new JsonObject { ["checkpoint"] = Path.GetFileName(checkpoint), ["epoch"] = state.Epoch };
-            var splits = new List<(string Name, string? Range)> { ("validation", config.Data.Validation), ("test", config.Data.Test) };
-            foreach (var (name, range) in splits.Where(s => s.Range is not null))
+            foreach (var (name, range) in new[] { ("validation", data.Splits.Validation), ("test", data.Splits.Test) }.Where(s => s.Item2.Count > 0))
             {
-                var metrics = Evaluator.Evaluate(model, source, IndexRange.Parse(range!), config, ctx.Device);
+                var metrics = Evaluator.Evaluate(model, data.Source, range, config, ctx.Device);
                 var node = new JsonObject();
                 foreach (var (key, value) in metrics)
                 {

@@ -1,14 +1,14 @@
 using Workbench.Core.Runtime;
-using Workbench.Training.Config;
+using Workbench.Data.Splits;
 
 namespace Workbench.Training.Engine;
 
 /// <summary>Batch index lists: shuffled per epoch from (seed, epoch) alone, or in order for evaluation.</summary>
 public static class Batches
 {
-    public static IEnumerable<long[]> InOrder(IndexRange range, int batchSize) => range.Indices().Chunk(batchSize);
+    public static IEnumerable<long[]> InOrder(SampleRange range, int batchSize) => range.Indices().Chunk(batchSize);
 
-    public static IReadOnlyList<long[]> Shuffled(IndexRange range, int batchSize, long seed, int epoch)
+    public static IReadOnlyList<long[]> Shuffled(SampleRange range, int batchSize, long seed, int epoch)
     {
         var order = range.Indices().ToArray();
         Determinism.ManagedRandom(seed, $"shuffle:{epoch}").Shuffle(order);

@@ -1,43 +1,39 @@
 using Workbench.Core.Errors;
 using Workbench.Data.Generators;
+using Workbench.Data.Hdf5;
 using Workbench.Data.Sources;
+using Workbench.Data.Splits;
 using Workbench.Training.Config;
 
 namespace Workbench.Training.Engine;
 
-/// <summary>Opens the dataset an experiment names and checks that its splits and sample shapes fit.</summary>
+/// <summary>A dataset opened for an experiment, with its splits resolved against the sample count.</summary>
+public sealed record OpenedData(ISampleSource Source, DatasetSplits Splits) : IDisposable
+{
+    public void Dispose() => Source.Dispose();
+}
+
+/// <summary>Opens the dataset an experiment names and checks that its splits and sample shapes fit the model.</summary>
 public static class DataSourceFactory
 {
-    public static ISampleSource Open(ExperimentConfig config)
+    public static OpenedData Open(ExperimentConfig config)
     {
         var data = config.Data;
-        ISampleSource source = data.Builtin switch
-        {
-            DataConfig.HeatSmoothing1d => HeatSmoothing1d.Generate(new HeatSmoothing1dOptions(data.Samples, data.Resolution), config.Seed),
-            _ => throw new ConfigException($"data.path: HDF5 datasets are not supported by this build ('{data.Path}')"),
-        };
+        ISampleSource source = data.Builtin is not null
+            ? HeatSmoothing1d.Generate(new HeatSmoothing1dOptions(data.Samples, data.Resolution), config.Seed)
+            : new Hdf5SampleSource(data.Path!, new DatasetReaderOptions { InputsPath = data.Inputs, TargetsPath = data.Targets });
         try
         {
-            CheckSplits(config, source);
+            var splits = DatasetSplits.Parse(data.Train, data.Validation, data.Test, source.Count);
+            if (splits.Validation.Count == 0) throw new ConfigException($"data.validation: '{data.Validation}' selects no samples");
             var problem = config.Model.CheckShapes(source.InputShape, source.TargetShape);
             if (problem is not null) throw new DataFileException($"{source.Description}: {problem}");
-            return source;
+            return new OpenedData(source, splits);
         }
         catch
         {
             source.Dispose();
             throw;
-        }
-    }
-
-    private static void CheckSplits(ExperimentConfig config, ISampleSource source)
-    {
-        foreach (var (field, text) in new[] { ("train", config.Data.Train), ("validation", config.Data.Validation), ("test", config.Data.Test) })
-        {
-            if (text is null) continue;
-            var range = IndexRange.Parse(text);
-            if (range.End > source.Count)
-                throw new ConfigException($"data.{field}: range {range} exceeds the {source.Count} samples of {source.Description}");
         }
     }
 }

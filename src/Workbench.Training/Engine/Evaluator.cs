@@ -1,5 +1,6 @@
 using TorchSharp;
 using Workbench.Data.Sources;
+using Workbench.Data.Splits;
 using Workbench.Training.Config;
 using Workbench.Training.Losses;
 
@@ -9,7 +10,7 @@ namespace Workbench.Training.Engine;
 public static class Evaluator
 {
     public static SortedDictionary<string, double> Evaluate(
-        torch.nn.Module<torch.Tensor, torch.Tensor> model, ISampleSource source, IndexRange range,
+        torch.nn.Module<torch.Tensor, torch.Tensor> model, ISampleSource source, SampleRange range,
         ExperimentConfig config, torch.Device device)
     {
         model.eval();

@@ -21,7 +21,8 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
 {
     public JsonObject Train(ExperimentConfig config, RunFolder run, bool resume)
     {
-        using var source = DataSourceFactory.Open(config);
+        using var data = DataSourceFactory.Open(config);
+        var source = data.Source;
         if (!resume) StartFolder(config, run);
 
         Determinism.SeedEverything(config.Seed);
@@ -39,8 +40,8 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             progress.Message($"resuming {config.Name} after epoch {state.Epoch}");
         }
 
-        var train = IndexRange.Parse(config.Data.Train);
-        var validation = IndexRange.Parse(config.Data.Validation);
+        var train = data.Splits.Train;
+        var validation = data.Splits.Validation;
         var stepsPerEpoch = (train.Count + config.BatchSize - 1) / config.BatchSize;
         var schedule = new LearningRateSchedule(config.Schedule, config.Optimizer.Lr, stepsPerEpoch, stepsPerEpoch * config.Epochs);
         var selection = config.Metrics[0];

