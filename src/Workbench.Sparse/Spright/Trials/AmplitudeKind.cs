@@ -1,0 +1,11 @@
+namespace Workbench.Sparse.Spright.Trials;
+
+/// <summary>Distribution of the planted nonzero Walsh coefficients.</summary>
+public enum AmplitudeKind
+{
+    /// <summary>+1 or -1 with equal probability.</summary>
+    PlusMinusOne,
+
+    /// <summary>Standard normal.</summary>
+    Gaussian,
+}
