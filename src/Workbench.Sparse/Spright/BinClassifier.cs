@@ -43,6 +43,9 @@ internal sealed class BinClassifier
 
     public bool IsZeroTon(ReadOnlySpan<double> u) => Energy(u) <= Tau * NoiseVariance;
 
+    /// <summary>An amplitude no larger than the singleton test's minimum (alpha^2 &lt;= (tau - 1) nu).</summary>
+    public bool IsNegligibleAmplitude(double alpha) => alpha * alpha <= (Tau - 1) * NoiseVariance;
+
     public BinKind Classify(int stage, int bin, ReadOnlySpan<double> u, out ulong index, out double amplitude)
     {
         index = 0;
@@ -63,7 +66,7 @@ internal sealed class BinClassifier
             residual += r * r;
         }
         residual /= u.Length;
-        if (residual > threshold || alpha * alpha <= (Tau - 1) * NoiseVariance) return BinKind.MultiTon;
+        if (residual > threshold || IsNegligibleAmplitude(alpha)) return BinKind.MultiTon;
         index = k;
         amplitude = alpha;
         return BinKind.Singleton;

@@ -4,6 +4,7 @@ namespace Workbench.Sparse.Spright;
 /// Peeling: each round examines the bins that changed in the previous round (all bins in the first), collects the
 /// singletons (each index once per round, first found in stage-then-bin order), and subtracts
 /// alpha (-1)^{&lt;d_p, k&gt;} from bin M_c^T k of every stage and offset, marking those bins changed.
+/// Success: every bin is a zero-ton at the end.
 /// </summary>
 internal static class PeelingDecoder
 {
@@ -49,6 +50,11 @@ internal static class PeelingDecoder
                 }
             }
         }
+
+        // A multi-ton misread as a singleton (e.g. three +-1 terms that never all agree on the P offsets) plants a
+        // phantom term in the other stages, which peeling later finds with the opposite sign: drop what cancelled.
+        foreach (var k in recovered.Where(p => classifier.IsNegligibleAmplitude(p.Value)).Select(p => p.Key).ToList())
+            recovered.Remove(k);
 
         bool success = true;
         for (int c = 0; c < plan.Stages && success; c++)
