@@ -7,8 +7,8 @@ namespace Workbench.Sparse.Hadamard;
 /// In-place fast Walsh-Hadamard transform of a power-of-two length span: y[k] = sum_m x[m] (-1)^popcount(k AND m)
 /// (natural order), optionally reordered by sequency and scaled by 1/sqrt(N).
 /// <para>Cache blocking: stages whose butterflies stay inside a 16 KiB block run block by block (all small strides
-/// of one block while it sits in L1), then the stages up to a 256 KiB block, then the remaining strides strip by
-/// strip of columns (about 256 KiB per strip), each stage group a fused radix-8 butterfly. Every element sees the same sequence of additions in any schedule, so
+/// of one block while it sits in L1), then the stages up to a 256 KiB block, then the remaining strides as fused
+/// radix-8 passes over the whole array. Every element sees the same sequence of additions in any schedule, so
 /// results are bit-for-bit identical for any thread count.</para>
 /// </summary>
 public static class FastWalshHadamard
@@ -19,7 +19,6 @@ public static class FastWalshHadamard
     private const int L1BlockBytes = 16 * 1024;
     private const int L2BlockBytes = 256 * 1024;
     private const int ColumnsPerWorkItem = 2048;
-    private const int MinStripWidth = 64;
 
     /// <summary>Transforms <paramref name="data"/> in place.</summary>
     /// <param name="threads">Worker threads (1 = this thread only; values above 1 apply from
@@ -99,41 +98,7 @@ public static class FastWalshHadamard
                 for (int b = 0; b < blocks; b++)
                     Transform(x + ((long)b << blockLog), blockLog, false);
             }
-            if (log2N > L2Log) UpperStagesByStrips(x, log2N, blockLog, parallel);
-            else Stages(x, log2N, blockLog, parallel);
-        }
-
-        /// <summary>
-        /// The strides at or above one block, with the array seen as rows of one block: a strip of columns across
-        /// all rows (about one L2 block in all) takes every remaining stage before the next strip, so the array
-        /// streams through memory once instead of once per three stages. Strips are independent.
-        /// </summary>
-        private void UpperStagesByStrips(T* x, int log2N, int blockLog, bool parallel)
-        {
-            int rowLength = 1 << blockLog;
-            int rows = 1 << (log2N - blockLog);
-            int width = Math.Clamp((1 << L2Log) / rows, MinStripWidth, rowLength);
-            int strips = rowLength / width;
-            var self = this;
-            nint address = (nint)x;
-            void Strip(int strip) => self.Stages((T*)address, log2N, blockLog, strip * width, width);
-            if (parallel) Parallel.For(0, strips, Options(), Strip);
-            else for (int strip = 0; strip < strips; strip++) Strip(strip);
-        }
-
-        /// <summary>Columns [c0, c0 + width) of every group of stages from..log2N-1, single-threaded.</summary>
-        private void Stages(T* x, int log2N, int from, int c0, int width)
-        {
-            for (int s = from; s < log2N;)
-            {
-                int fused = Math.Min(3, log2N - s);
-                int h = 1 << s, radix = 1 << fused;
-                int groupLength = h * radix;
-                int groups = (1 << log2N) / groupLength;
-                for (int g = 0; g < groups; g++)
-                    LargeStrideKernels.Apply(x + (long)g * groupLength, h, radix, c0, c0 + width);
-                s += fused;
-            }
+            Stages(x, log2N, blockLog, parallel);
         }
 
         private void InCache(T* x, int log2N)

@@ -63,6 +63,7 @@ public class FastWalshHadamardTests
     [InlineData(12)]
     [InlineData(17)]
     [InlineData(19)]
+    [InlineData(21)]
     public void Transform_twice_is_N_times_identity_and_keeps_Parseval(int log2n)
     {
         int n = 1 << log2n;
@@ -78,6 +79,22 @@ public class FastWalshHadamardTests
         var o = (double[])x.Clone();
         FastWalshHadamard.Transform(o, normalization: WhtNormalization.Orthonormal);
         Assert.Equal(energyX, o.Sum(v => v * v), 1e-9 * energyX);
+    }
+
+    [Theory]
+    [InlineData(15, 1)]
+    [InlineData(20, 1)]
+    [InlineData(23, 2)]
+    public void Float_round_trip_recovers_the_input_at_cache_blocked_sizes(int log2n, int threads)
+    {
+        int n = 1 << log2n;
+        var x = NaiveHadamard.RandomVector(n, log2n).Select(v => (float)v).ToArray();
+        var y = (float[])x.Clone();
+        FastWalshHadamard.Transform(y, normalization: WhtNormalization.Orthonormal, threads: threads);
+        FastWalshHadamard.Transform(y, normalization: WhtNormalization.Orthonormal, threads: threads);
+        double worst = 0;
+        for (int i = 0; i < n; i++) worst = Math.Max(worst, Math.Abs(x[i] - y[i]));
+        Assert.True(worst < 1e-5, $"max |x - H H x / N| = {worst}");
     }
 
     [Theory]
