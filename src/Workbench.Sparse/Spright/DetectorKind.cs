@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Workbench.Sparse.Spright;
 
 /// <summary>How the offsets d_p are chosen and how a singleton's index is read from the signs of its bin.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DetectorKind>))]
 public enum DetectorKind
 {
     /// <summary>D = [0; e_1 .. e_n], P = n + 1: bit q is 1 iff U_{e_q} / U_0 = -1.</summary>

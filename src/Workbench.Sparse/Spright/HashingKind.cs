@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Workbench.Sparse.Spright;
 
 /// <summary>How stage c maps a frequency k to its bin M_c^T k.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HashingKind>))]
 public enum HashingKind
 {
     /// <summary>Stage c reads its own block of b index bits (needs C b &lt;= n). Good for uniformly random
