@@ -14,7 +14,7 @@ namespace Workbench.Sparse.Hadamard;
 public static class FastWalshHadamard
 {
     /// <summary>Lengths below this run on one thread whatever the threads argument.</summary>
-    public const int ParallelThreshold = 1 << 16;
+    public const int ParallelThreshold = 1 << 18;
 
     private const int L1BlockBytes = 16 * 1024;
     private const int L2BlockBytes = 256 * 1024;
