@@ -63,6 +63,7 @@ public static class WorkbenchApp
         root.Add(EvalCommand.Create(Context));
         root.Add(DatasetsCommand.Create(Context));
         root.Add(BenchCommand.Create(Context));
+        root.Add(SprightCommand.Create(Context));
         return root;
     }
 }

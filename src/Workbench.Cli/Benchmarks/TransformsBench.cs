@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Workbench.Cli.Hosting;
+using Workbench.Core.Benchmarks;
+using Workbench.Sparse.Hadamard;
+
+namespace Workbench.Cli.Benchmarks;
+
+/// <summary>
+/// Dense transforms: the span FWHT (float32/float64, one and all threads) against a plain C reference compiled in
+/// the same run (experiments/bench/fwht_c_reference.sh, needs gcc).
+/// </summary>
+public static class TransformsBench
+{
+    private static readonly Option<int[]> Sizes = new("--log2-sizes")
+    {
+        Description = "FWHT sizes as powers of two.", DefaultValueFactory = _ => [10, 16, 20, 24], AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static BenchSuite Suite { get; } = new("transforms", "Dense FWHT ns/element (1 and all threads) vs a C reference.", [Sizes], Run);
+
+    private static BenchReport Run(ParseResult parse, CliContext ctx)
+    {
+        var sizes = parse.GetValue(Sizes)!;
+        var peer = CReference(ctx.Error);
+        var results = new List<BenchResult>();
+        foreach (var t in WalshHadamardBenchmark.Measure(sizes))
+        {
+            double? peerValue = t is { Precision: "float32", Threads: 1 } && peer.TryGetValue(t.Log2Size, out var c) ? c : null;
+            results.Add(new BenchResult("fwht", new Dictionary<string, object> { ["n"] = $"2^{t.Log2Size}", ["dtype"] = t.Precision, ["threads"] = t.Threads },
+                t.NsPerElement, "ns/element", peerValue is null ? null : "c-reference -O3 -march=native", peerValue));
+        }
+        return new BenchReport("transforms", "cpu", Environment.ProcessorCount, results);
+    }
+
+    private static readonly Regex ReferenceLine = new("\"log2n\": (\\d+), \"ns_per_element\": ([0-9.]+)");
+
+    private static Dictionary<int, double> CReference(TextWriter log)
+    {
+        var script = RepositoryPaths.Find("experiments/bench/fwht_c_reference.sh");
+        var result = new Dictionary<int, double>();
+        if (script is null) return result;
+        var start = new ProcessStartInfo("/bin/sh", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        try
+        {
+            using var process = Process.Start(start)!;
+            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            process.WaitForExit();
+            if (process.ExitCode != 0) return result;
+            // The reference also prints a checksum that may be nan: read only the two fields needed.
+            foreach (var line in lines)
+                if (ReferenceLine.Match(line) is { Success: true } m)
+                    result[int.Parse(m.Groups[1].Value)] = double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            log.WriteLine($"C reference unavailable: {e.Message}");
+        }
+        return result;
+    }
+}
