@@ -64,6 +64,7 @@ public static class WorkbenchApp
         root.Add(DatasetsCommand.Create(Context));
         root.Add(BenchCommand.Create(Context));
         root.Add(SprightCommand.Create(Context));
+        root.Add(FiguresCommand.Create(Context));
         return root;
     }
 }
