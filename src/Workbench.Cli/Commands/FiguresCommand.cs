@@ -15,9 +15,10 @@ public static class FiguresCommand
         var quick = new Option<bool>("--quick") { Description = "Small settings for a few-minute run." };
         var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("runs", "figures") };
         var recipes = new Option<string?>("--recipes") { Description = "Recipe folder (default experiments/figures of this checkout)." };
+        var noImages = new Option<bool>("--no-images") { Description = "Skip PNG/SVG rendering (done with a local Chromium when installed)." };
         var command = new Command("figures", "Regenerate figures (HTML + CSV per figure, and index.html) from experiments/figures recipes.")
         {
-            names, all, quick, output, recipes,
+            names, all, quick, output, recipes, noImages,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +30,7 @@ public static class FiguresCommand
                          ?? throw new WorkbenchException("figures: experiments/figures not found (run from the checkout or pass --recipes)");
             ctx.ConfigureRuntime();
             var catalog = new FigureCatalog(folder);
-            var written = catalog.Render(chosen, parse.GetValue(quick), parse.GetValue(output)!, ctx.Progress.Message);
+            var written = catalog.Render(chosen, parse.GetValue(quick), parse.GetValue(output)!, ctx.Progress.Message, !parse.GetValue(noImages));
             ctx.Output.WriteLine($"figures written; open {Path.GetFullPath(written[0])}");
             return 0;
         });

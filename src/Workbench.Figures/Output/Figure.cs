@@ -4,10 +4,13 @@ using Workbench.Core.IO;
 
 namespace Workbench.Figures.Output;
 
-/// <summary>A chart and its data. <see cref="Save"/> writes NAME.html (plotly.js embedded, renders offline) and NAME.csv.</summary>
+/// <summary>
+/// A chart and its data. <see cref="Save"/> writes NAME.html (plotly.js embedded, renders offline), NAME.csv and,
+/// when asked and a local Chromium exists, NAME.png and NAME.svg.
+/// </summary>
 public sealed record Figure(string Name, GenericChart Chart, FigureData Data)
 {
-    public IReadOnlyList<string> Save(string folder)
+    public IReadOnlyList<string> Save(string folder, bool images = false)
     {
         Directory.CreateDirectory(folder);
         var html = Path.Combine(folder, Name + ".html");
@@ -16,6 +19,6 @@ public sealed record Figure(string Name, GenericChart Chart, FigureData Data)
         var chart = GenericChart.setDisplayOptions(offline, Chart);
         AtomicFile.WriteAllText(html, GenericChart.toEmbeddedHTML(chart));
         AtomicFile.WriteAllText(csv, Data.ToCsv());
-        return [html, csv];
+        return images ? [html, csv, .. StaticImageExport.Save(chart, Path.Combine(folder, Name))] : [html, csv];
     }
 }

@@ -24,8 +24,8 @@ public sealed class FigureCatalog
 
     public IReadOnlyCollection<string> Names => _recipes.Keys;
 
-    /// <summary>Builds the named recipes (all when empty) into folder/NAME/, then writes folder/index.html.</summary>
-    public IReadOnlyList<string> Render(IReadOnlyList<string> names, bool quick, string folder, Action<string>? log = null)
+    /// <summary>Builds the named recipes (all when empty) into folder/NAME/ (PNG/SVG too when <paramref name="images"/>), then writes folder/index.html.</summary>
+    public IReadOnlyList<string> Render(IReadOnlyList<string> names, bool quick, string folder, Action<string>? log = null, bool images = false)
     {
         var chosen = names.Count == 0 ? _recipes.Keys.ToList() : names.ToList();
         foreach (var name in chosen)
@@ -38,7 +38,7 @@ public sealed class FigureCatalog
             log?.Invoke($"figure {name} ({(quick ? "quick" : "full")}, seed {recipe.Seed})");
             foreach (var figure in Builders.Single(b => b.Name == recipe.Builder).Build(recipe, quick))
             {
-                figure.Save(Path.Combine(folder, name));
+                figure.Save(Path.Combine(folder, name), images);
                 written.Add((name, figure));
             }
         }

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Workbench.Figures.Charts;
+using Workbench.Figures.Output;
+
+namespace Workbench.Tests.Figures;
+
+public sealed class OfflineRenderingTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wb-render-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [ChromiumFact]
+    public void FigurePageRendersWithNetworkDisabledAndExportsImages()
+    {
+        var figure = CurveCharts.LogLog("decay", "Decay", "k", "E", [new Series("k^-2", [1.0, 2.0, 4.0, 8.0], [1.0, 0.25, 0.0625, 0.015625])]);
+        var files = figure.Save(_folder, images: true);
+        Assert.Equal(4, files.Count);
+
+        var png = File.ReadAllBytes(Path.Combine(_folder, "decay.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(_folder, "decay.svg")));
+
+        // An unreachable proxy stands in for "no network": the page must draw from its embedded plotly.js.
+        var dom = Chromium("--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+            "--disable-background-networking", "--virtual-time-budget=10000", "--dump-dom", "file://" + files[0]);
+        Assert.Contains("main-svg", dom);
+        Assert.Contains("k^-2", dom);
+    }
+
+    private static string Chromium(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(StaticImageExport.BrowserPath!, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "chromium did not finish");
+        return output.Result;
+    }
+}
