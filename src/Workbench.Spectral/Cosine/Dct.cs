@@ -72,16 +72,17 @@ public static class Dct
     /// <summary>Indices p with v[j] = x[p[j]]: evens ascending, then odds descending.</summary>
     private static Tensor Reordering(long n, Device device)
     {
-        var j = arange(n, ScalarType.Int64, device);
-        var evens = (n + 1) / 2;
-        return where(j < evens, 2 * j, 2 * (n - 1 - j) + 1);
+        var p = new long[n];
+        for (long j = 0; j < n; j++) p[j] = j < (n + 1) / 2 ? 2 * j : 2 * (n - 1 - j) + 1;
+        return tensor(p, ScalarType.Int64, device);
     }
 
     /// <summary>Indices q with x[i] = v[q[i]].</summary>
     private static Tensor InverseReordering(long n, Device device)
     {
-        var i = arange(n, ScalarType.Int64, device);
-        return where(i % 2 == 0, i / 2, n - 1 - (i - 1) / 2);
+        var q = new long[n];
+        for (long i = 0; i < n; i++) q[i] = i % 2 == 0 ? i / 2 : n - 1 - (i - 1) / 2;
+        return tensor(q, ScalarType.Int64, device);
     }
 
     /// <summary>exp(-+ i pi k / 2N) for k = 0..floor(N/2), computed in float64 and cast to the complex dtype.</summary>
