@@ -13,6 +13,20 @@ public class WalshHadamardTests
     {
         var fixture = Get("hadamard");
         AssertClose(Real(fixture.GetProperty("h8")), WalshHadamard.Transform(eye(8, dtype: ScalarType.Float64)), 0);
+        AssertClose(Real(fixture.GetProperty("h8")), WalshHadamard.Matrix(8, ScalarType.Float64, CPU), 0);
+    }
+
+    [Theory]
+    [InlineData(2L)]
+    [InlineData(64L)]
+    [InlineData(2048L)]
+    public void LargeSizesFollowTheSylvesterRecursion(long n)
+    {
+        // H_2N [a; b] = [H_N a + H_N b; H_N a - H_N b], whichever stages the transform groups the butterflies into.
+        var x = GradientCheck.Random(n, 3, n);
+        var a = WalshHadamard.Transform(x.narrow(-1, 0, n / 2));
+        var b = WalshHadamard.Transform(x.narrow(-1, n / 2, n / 2));
+        AssertClose(cat(new[] { a + b, a - b }, -1), WalshHadamard.Transform(x), 1e-12);
     }
 
     [Fact]
