@@ -24,12 +24,15 @@ public static class Dct
         var d = TensorAxes.Normalize(x, dim, "DCT-II");
         var n = x.shape[d];
         if (n == 1) return x.clone();
-        var rank = x.dim();
-        var spectrum = fft.rfft(x.index_select(d, Reordering(n, x.device)), dim: d);
-        var rotated = spectrum * TensorAxes.AlongAxis(Twiddle(n, conjugate: false, x.dtype, x.device), d, rank);
-        var low = rotated.real;
-        var high = rotated.imag.narrow(d, 1, (n + 1) / 2 - 1).flip(d).neg();
-        return cat(new[] { low, high }, d) * TensorAxes.AlongAxis(OrthonormalScale(n, x.dtype, x.device), d, rank);
+        var plan = new Plan(n);
+        var v = cat(new[] { x.slice(d, 0, n, 2), x.slice(d, 1, n, 2).flip(d) }, d);
+        var parts = view_as_real(fft.rfft(v, dim: d));
+        var re = parts.select(-1, 0);
+        var im = parts.select(-1, 1);
+        var low = re * Along(plan.LowRe, d, x) + im * Along(plan.LowIm, d, x);
+        var count = (n + 1) / 2 - 1;
+        var high = re.narrow(d, 1, count) * Along(plan.HighRe, d, x) + im.narrow(d, 1, count) * Along(plan.HighIm, d, x);
+        return cat(new[] { low, high.flip(d) }, d);
     }
 
     /// <summary>Orthonormal DCT-III along <paramref name="dim"/>: the inverse of <see cref="Forward"/>.</summary>
@@ -39,15 +42,18 @@ public static class Dct
         var d = TensorAxes.Normalize(coefficients, dim, "DCT-III");
         var n = coefficients.shape[d];
         if (n == 1) return coefficients.clone();
-        var rank = coefficients.dim();
-        var y = coefficients / TensorAxes.AlongAxis(OrthonormalScale(n, coefficients.dtype, coefficients.device), d, rank);
-        var low = y.narrow(d, 0, n / 2 + 1);
-        var shape = (long[])y.shape.Clone();
-        shape[d] = 1;
-        var mirrored = cat(new[] { zeros(shape, y.dtype, y.device), y.narrow(d, n / 2 + (n % 2), n - n / 2 - (n % 2)).flip(d) }, d);
-        var rotated = complex(low, mirrored.neg()) * TensorAxes.AlongAxis(Twiddle(n, conjugate: true, y.dtype, y.device), d, rank);
-        var v = fft.irfft(rotated, n, d);
-        return v.index_select(d, InverseReordering(n, y.device));
+        var plan = new Plan(n);
+        var y = coefficients;
+        var direct = y.narrow(d, 0, n / 2 + 1);
+        // Entry k holds y[N-k] for k >= 1; entry 0 is a placeholder whose coefficients are zero (y[N] does not exist).
+        var mirrored = cat(new[] { y.narrow(d, 0, 1), y.narrow(d, n - n / 2, n / 2).flip(d) }, d);
+        var re = direct * Along(plan.InverseReDirect, d, y) + mirrored * Along(plan.InverseReMirrored, d, y);
+        var im = direct * Along(plan.InverseImDirect, d, y) + mirrored * Along(plan.InverseImMirrored, d, y);
+        var v = fft.irfft(complex(re, im), n, d);
+        var evens = v.narrow(d, 0, (n + 1) / 2);
+        var odds = v.narrow(d, (n + 1) / 2, n / 2).flip(d);
+        var interleaved = stack(new[] { evens.narrow(d, 0, n / 2), odds }, d + 1).flatten(d, d + 1);
+        return n % 2 == 0 ? interleaved : cat(new[] { interleaved, evens.narrow(d, n / 2, 1) }, d);
     }
 
     /// <summary>Orthonormal DCT-II over several dims (applied axis by axis).</summary>
@@ -69,34 +75,60 @@ public static class Dct
     public static Tensor Forward3(Tensor x) => ForwardN(x, -3, -2, -1);
     public static Tensor Inverse3(Tensor coefficients) => InverseN(coefficients, -3, -2, -1);
 
-    /// <summary>Indices p with v[j] = x[p[j]]: evens ascending, then odds descending.</summary>
-    private static Tensor Reordering(long n, Device device)
-    {
-        var p = new long[n];
-        for (long j = 0; j < n; j++) p[j] = j < (n + 1) / 2 ? 2 * j : 2 * (n - 1 - j) + 1;
-        return tensor(p, ScalarType.Int64, device);
-    }
+    private static Tensor Along(double[] values, long dim, Tensor like) =>
+        TensorAxes.AlongAxis(tensor(values, ScalarType.Float64, like.device).to(like.dtype), dim, like.dim());
 
-    /// <summary>Indices q with x[i] = v[q[i]].</summary>
-    private static Tensor InverseReordering(long n, Device device)
+    /// <summary>
+    /// Real coefficients of one length, so each pass is real multiply-adds on strided views (a broadcast complex multiply
+    /// and index gathers are several times slower on CPU). With theta_k = -pi k / 2N, c_k = cos theta_k,
+    /// s_k = sin theta_k and scale s_0 = sqrt(1/N), s_j = sqrt(2/N): output j &lt;= N/2 is
+    /// scale_j (c_j Re V_j - s_j Im V_j); output N - k for k = 1..ceil(N/2)-1 is -scale_{N-k} (s_k Re V_k + c_k Im V_k).
+    /// The inverse forms V_k = conj(W_k) (R_k - i R_{N-k}) with R = y / scale and R_N = 0.
+    /// </summary>
+    private sealed class Plan
     {
-        var q = new long[n];
-        for (long i = 0; i < n; i++) q[i] = i % 2 == 0 ? i / 2 : n - 1 - (i - 1) / 2;
-        return tensor(q, ScalarType.Int64, device);
-    }
+        public Plan(long n)
+        {
+            var half = n / 2 + 1;
+            var high = (n + 1) / 2 - 1;
+            double Scale(long j) => Math.Sqrt((j == 0 ? 1.0 : 2.0) / n);
+            double Cos(long k) => Math.Cos(-Math.PI * k / (2.0 * n));
+            double Sin(long k) => Math.Sin(-Math.PI * k / (2.0 * n));
 
-    /// <summary>exp(-+ i pi k / 2N) for k = 0..floor(N/2), computed in float64 and cast to the complex dtype.</summary>
-    private static Tensor Twiddle(long n, bool conjugate, ScalarType realType, Device device)
-    {
-        var angle = arange(n / 2 + 1, ScalarType.Float64, device) * ((conjugate ? 1 : -1) * Math.PI / (2.0 * n));
-        return polar(ones_like(angle), angle).to(TensorAxes.ComplexOf(realType, "DCT"));
-    }
+            LowRe = new double[half];
+            LowIm = new double[half];
+            InverseReDirect = new double[half];
+            InverseReMirrored = new double[half];
+            InverseImDirect = new double[half];
+            InverseImMirrored = new double[half];
+            for (long k = 0; k < half; k++)
+            {
+                LowRe[k] = Scale(k) * Cos(k);
+                LowIm[k] = -Scale(k) * Sin(k);
+                var mirrored = k == 0 ? 0.0 : 1.0 / Scale(n - k);
+                InverseReDirect[k] = Cos(k) / Scale(k);
+                InverseReMirrored[k] = -Sin(k) * mirrored;
+                InverseImDirect[k] = -Sin(k) / Scale(k);
+                InverseImMirrored[k] = -Cos(k) * mirrored;
+            }
 
-    private static Tensor OrthonormalScale(long n, ScalarType dtype, Device device)
-    {
-        var scale = full(n, Math.Sqrt(2.0 / n), ScalarType.Float64, device);
-        scale[0] = Math.Sqrt(1.0 / n);
-        return scale.to(dtype);
+            HighRe = new double[high];
+            HighIm = new double[high];
+            for (long k = 1; k <= high; k++)
+            {
+                HighRe[k - 1] = -Scale(n - k) * Sin(k);
+                HighIm[k - 1] = -Scale(n - k) * Cos(k);
+            }
+        }
+
+        public double[] LowRe { get; }
+        public double[] LowIm { get; }
+        public double[] HighRe { get; }
+        public double[] HighIm { get; }
+        public double[] InverseReDirect { get; }
+        public double[] InverseReMirrored { get; }
+        public double[] InverseImDirect { get; }
+        public double[] InverseImMirrored { get; }
     }
 
     private static void RequireDims(long[] dims, string what)
