@@ -35,6 +35,7 @@ public sealed record ExperimentConfig
     }
 }
 
-public enum LossKind { Mse, RelativeL2 }
+/// <summary>Training loss; the Sobolev ones (s = -1 and s = 1, alpha = 10^-1.5, unit torus) need periodic 2-D fields.</summary>
+public enum LossKind { Mse, RelativeL2, RelativeHMinus1, RelativeH1 }
 
-public enum MetricKind { Mse, RelativeL2, Psnr }
+public enum MetricKind { Mse, RelativeL2, Psnr, RelativeHMinus1, RelativeH1 }

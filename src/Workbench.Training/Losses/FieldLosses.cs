@@ -1,4 +1,5 @@
 using TorchSharp;
+using Workbench.Spectral.Sobolev;
 using static TorchSharp.torch;
 
 namespace Workbench.Training.Losses;
@@ -18,6 +19,17 @@ public static class FieldLosses
         var error = (prediction - target).flatten(1).norm(1);
         var scale = target.flatten(1).norm(1);
         return error / scale.clamp_min(1e-30);
+    }
+
+    /// <summary>
+    /// ||p - y||_{H^s} / ||y||_{H^s} per sample on periodic fields [B, ..., H, W]: squared norms of every 2-D slice
+    /// of a sample (channels, time) are added before the square root.
+    /// </summary>
+    public static Tensor RelativeSobolevPerSample(Tensor prediction, Tensor target, SobolevSpace space)
+    {
+        var error = space.SquaredNorm(prediction - target).flatten(1).sum([1]);
+        var scale = space.SquaredNorm(target).flatten(1).sum([1]);
+        return (error / scale.clamp_min(1e-60)).sqrt();
     }
 
     /// <summary>10 log10(range^2 / mse) per sample with range = max(y) - min(y) of that sample.</summary>

@@ -18,4 +18,19 @@ public class FieldLossTests
         var psnr = FieldLosses.PsnrPerSample(prediction, target).data<double>().ToArray();
         Assert.Equal(10 * Math.Log10(16 / 0.25), psnr[0], 12);
     }
+
+    [Fact]
+    public void RelativeSobolevErrorOfSingleModesIsTheWeightRatio()
+    {
+        const int n = 32;
+        var x = torch.arange(n, dtype: torch.float64) / n;
+        var target = torch.cos(2 * Math.PI * x).unsqueeze(1).expand(n, n);
+        var error = 0.1 * torch.cos(2 * Math.PI * 3 * x).unsqueeze(0).expand(n, n);
+        var prediction = (target + error).reshape(1, 1, n, n);
+        var space = new Workbench.Spectral.Sobolev.SobolevSpace(-1);
+        var relative = FieldLosses.RelativeSobolevPerSample(prediction, target.reshape(1, 1, n, n), space).item<double>();
+        var alpha = Math.Pow(10, -1.5);
+        var expected = 0.1 * Math.Sqrt((alpha + 4 * Math.PI * Math.PI) / (alpha + 36 * Math.PI * Math.PI));
+        Assert.Equal(expected, relative, 10);
+    }
 }
