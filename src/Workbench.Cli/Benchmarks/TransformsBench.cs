@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Benchmarks;
 using Workbench.Sparse.Hadamard;
+using Workbench.Spectral.Benchmarks;
 
 namespace Workbench.Cli.Benchmarks;
 
@@ -18,7 +19,16 @@ public static class TransformsBench
         Description = "FWHT sizes as powers of two.", DefaultValueFactory = _ => [10, 16, 20, 24], AllowMultipleArgumentsPerToken = true,
     };
 
-    public static BenchSuite Suite { get; } = new("transforms", "Dense FWHT ns/element (1 and all threads) vs a C reference.", [Sizes], Run);
+    private static readonly Option<long[]> FieldShape = new("--field-shape")
+    {
+        Description = "Tensor shape for the DCT and tensor-WHT timings.", DefaultValueFactory = _ => [8, 64, 256, 256], AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<int> Repeats = new("--repeats") { Description = "Timed repetitions per tensor transform (median).", DefaultValueFactory = _ => 3 };
+
+    public static BenchSuite Suite { get; } = new("transforms",
+        "Dense FWHT ns/element (1 and all threads) vs a C reference; 2-D DCT and tensor WHT forward+inverse times.",
+        [Sizes, FieldShape, Repeats], Run);
 
     private static BenchReport Run(ParseResult parse, CliContext ctx)
     {
@@ -31,7 +41,15 @@ public static class TransformsBench
             results.Add(new BenchResult("fwht", new Dictionary<string, object> { ["n"] = $"2^{t.Log2Size}", ["dtype"] = t.Precision, ["threads"] = t.Threads },
                 t.NsPerElement, "ns/element", peerValue is null ? null : "c-reference -O3 -march=native", peerValue));
         }
-        return new BenchReport("transforms", "cpu", Environment.ProcessorCount, results);
+        var shape = parse.GetValue(FieldShape)!;
+        var repeats = parse.GetValue(Repeats);
+        foreach (var tensorResult in new[]
+                 {
+                     TransformBenchmarks.Dct2DForwardInverse(shape, repeats, ctx.Device),
+                     TransformBenchmarks.WalshHadamardForwardInverse(shape, repeats, ctx.Device),
+                 })
+            results.Add(new BenchResult(tensorResult.Name, tensorResult.Params, tensorResult.Value, tensorResult.Unit));
+        return new BenchReport("transforms", ctx.Device.ToString(), Environment.ProcessorCount, results);
     }
 
     private static readonly Regex ReferenceLine = new("\"log2n\": (\\d+), \"ns_per_element\": ([0-9.]+)");

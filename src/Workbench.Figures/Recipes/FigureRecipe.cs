@@ -19,6 +19,10 @@ public sealed record FigureRecipe
     public required JsonObject Full { get; init; }
     public required JsonObject Quick { get; init; }
 
+    /// <summary>The folder the recipe was read from; paths inside parameters are relative to it.</summary>
+    [JsonIgnore]
+    public string Folder { get; init; } = ".";
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -31,8 +35,9 @@ public sealed record FigureRecipe
     {
         try
         {
-            return JsonSerializer.Deserialize<FigureRecipe>(File.ReadAllText(path), Json)
-                   ?? throw new ConfigException($"{path}: expected a JSON object");
+            var recipe = JsonSerializer.Deserialize<FigureRecipe>(File.ReadAllText(path), Json)
+                         ?? throw new ConfigException($"{path}: expected a JSON object");
+            return recipe with { Folder = Path.GetDirectoryName(Path.GetFullPath(path))! };
         }
         catch (JsonException e)
         {
