@@ -1,0 +1,62 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Workbench.Models.Operators.T1;
+
+/// <summary>
+/// One T1 layer on retained coefficients z [B, c, r, k]: per-mode channel mixing z1 = sum_i z_i W[i, o, x, y], an
+/// activation (GELU for the DCT; tanh on real and imaginary parts for the DFT), dense mixing along each frequency
+/// axis per channel (W1 [r, r, c], then W2 [k, k, c]; initialised to the identity), and the residual z1 + z.
+/// Complex weights are stored as real [..., 2] tensors.
+/// </summary>
+public sealed class T1Layer : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter channelMixing;
+    private readonly Parameter rowMixing;
+    private readonly Parameter columnMixing;
+    private readonly bool _complex;
+
+    public T1Layer(int width, int rows, int columns, bool complex, double channelStd, SpectralInit init) : base(nameof(T1Layer))
+    {
+        _complex = complex;
+        long[] parts = complex ? [2] : [];
+        channelMixing = nn.Parameter(ChannelMixingInit([width, width, rows, columns, .. parts], width, channelStd, init, complex));
+        rowMixing = nn.Parameter(Identity(rows, width, complex));
+        columnMixing = nn.Parameter(Identity(columns, width, complex));
+        RegisterComponents();
+    }
+
+    /// <summary>The per-mode channel-mixing weights W[i, o, x, y] (complex for the DFT).</summary>
+    public Tensor ChannelMixing => _complex ? view_as_complex(channelMixing) : channelMixing;
+
+    public override Tensor forward(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        var rowWeights = _complex ? view_as_complex(rowMixing) : rowMixing;
+        var columnWeights = _complex ? view_as_complex(columnMixing) : columnMixing;
+        var mixed = einsum("bixy,ioxy->boxy", z, ChannelMixing);
+        mixed = _complex ? complex(tanh(mixed.real), tanh(mixed.imag)) : nn.functional.gelu(mixed);
+        mixed = einsum("bcxy,xoc->bcoy", mixed, rowWeights);
+        mixed = einsum("bcxy,yoc->bcxo", mixed, columnWeights);
+        return (mixed + z).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor ChannelMixingInit(long[] shape, int width, double std, SpectralInit init, bool complex)
+    {
+        // Complex weights draw real and imaginary parts with std / sqrt(2), so that E|w|^2 = std^2.
+        var partStd = complex ? std / Math.Sqrt(2) : std;
+        return init switch
+        {
+            SpectralInit.Naive => rand(shape) / (width * (double)width),
+            SpectralInit.Zero => randn(shape) * 1e-8,
+            _ => randn(shape) * partStd,
+        };
+    }
+
+    private static Tensor Identity(int size, int width, bool complex)
+    {
+        var identity = eye(size).unsqueeze(-1).expand(size, size, width).contiguous();
+        return complex ? stack([identity, zeros_like(identity)], -1) : identity;
+    }
+}

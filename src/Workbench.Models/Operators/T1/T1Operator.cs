@@ -1,0 +1,114 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Workbench.Models.Operators.T1;
+
+/// <summary>
+/// Transform Once (Poli et al. 2022): one orthonormal transform of the input, every layer on the retained modes, and
+/// one inverse at the end (or none, when trained against the transformed target through
+/// <see cref="ForwardCoefficients"/>). The pointwise lift commutes with the transform, DCT(W x + b) = W DCT(x) +
+/// b sqrt(HW) at the DC mode, so only the C input channels (plus the x, y grid) are transformed, and only on the
+/// retained modes: the model's cost does not grow with the grid beyond that O(m N) projection.
+/// Input [B, InChannels, H, W], output [B, OutChannels, H, W].
+/// </summary>
+public sealed class T1Operator : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter liftWeight;
+    private readonly Parameter liftBias;
+    private readonly ModuleList<T1Layer> layers;
+    private readonly Linear head1;
+    private readonly Linear head2;
+
+    public T1Operator(T1Options options, ModeSelection? selection = null) : base(nameof(T1Operator))
+    {
+        Options = options;
+        Transform = new RetainedTransform(options.Transform, selection ?? ModeSelection.LowPass(options.Transform, options.Modes1, options.Modes2));
+        var complex = options.Transform == T1Transform.Dft;
+        var rows = Transform.Selection.Rows.Length;
+        var columns = Transform.Selection.Columns.Length;
+        var liftIn = options.InChannels + 2;
+        liftWeight = nn.Parameter((rand(options.Width, liftIn) * 2 - 1) / Math.Sqrt(liftIn));
+        liftBias = nn.Parameter((rand(options.Width) * 2 - 1) / Math.Sqrt(liftIn));
+        layers = new ModuleList<T1Layer>(Enumerable.Range(0, options.Layers)
+            .Select(l => new T1Layer(options.Width, rows, columns, complex, ChannelStd(options, l), options.Init)).ToArray());
+        head1 = nn.Linear(options.Width, options.HeadWidth);
+        head2 = nn.Linear(options.HeadWidth, options.OutChannels);
+        using (no_grad())
+        {
+            head2.weight!.copy_(randn(options.OutChannels, options.HeadWidth) * 1e-8);
+            head2.bias!.zero_();
+        }
+        RegisterComponents();
+    }
+
+    public T1Options Options { get; }
+    public RetainedTransform Transform { get; }
+    public IReadOnlyList<T1Layer> Layers => layers.ToList();
+
+    /// <summary>
+    /// Std of the per-mode channel-mixing weights. Variance preserving: the first layer sees the m retained modes of a
+    /// full-band field, whose share of the variance is m / N, so std = gain sqrt(N / (c m)) restores it (gain 1 for
+    /// the DCT; for the DFT m counts full-spectrum modes, so the half axis is doubled); later layers act on fields
+    /// already confined to those modes and take std = sqrt(1 / c). Kaiming: sqrt(1 / c) everywhere.
+    /// </summary>
+    public static double ChannelStd(T1Options options, int layer)
+    {
+        if (options.Init == SpectralInit.Kaiming || (options.Init == SpectralInit.VariancePreserving && layer > 0))
+            return Math.Sqrt(1.0 / options.Width);
+        double n = (double)options.InitResolution * options.InitResolution;
+        double m = options.Transform == T1Transform.Dct ? options.Modes1 * options.Modes2 : 2.0 * options.Modes1 * (2.0 * options.Modes2 - 1);
+        return Math.Sqrt(n / (options.Width * m));
+    }
+
+    /// <summary>Null when samples of these shapes fit, else what is wrong.</summary>
+    public static string? CheckShapes(T1Options options, ModeSelection selection, long[] input, long[] target)
+    {
+        if (input.Length != 3 || input[0] != options.InChannels)
+            return $"t1 expects input samples [{options.InChannels}, H, W], got [{string.Join(", ", input)}]";
+        if (target.Length != 3 || target[0] != options.OutChannels || target[1] != input[1] || target[2] != input[2])
+            return $"t1 expects target samples [{options.OutChannels}, {input[1]}, {input[2]}], got [{string.Join(", ", target)}]";
+        var rowsNeeded = options.Transform == T1Transform.Dct ? selection.Rows.Max() + 1 : 2 * selection.Rows.Select(Math.Abs).Max();
+        var columnsNeeded = options.Transform == T1Transform.Dct ? selection.Columns.Max() + 1 : 2 * selection.Columns.Max();
+        if (input[1] < rowsNeeded || input[2] < columnsNeeded)
+            return $"t1 with these modes needs a grid of at least {rowsNeeded}x{columnsNeeded}, got {input[1]}x{input[2]}";
+        return null;
+    }
+
+    /// <summary>Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT).</summary>
+    public Tensor ForwardCoefficients(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (h, w) = (x.shape[^2], x.shape[^1]);
+        var coefficients = Transform.Forward(cat([x, Grid(x)], 1));
+        var z = einsum("bixy,oi->boxy", coefficients, liftWeight.to(coefficients.dtype));
+        if (Transform.Selection.Rows[0] == 0 && Transform.Selection.Columns[0] == 0)
+        {
+            var dc = zeros_like(z);
+            dc[.., .., 0, 0] = (liftBias * Math.Sqrt(h * w)).to(z.dtype).unsqueeze(0).expand(z.shape[0], -1);
+            z = z + dc;
+        }
+        foreach (var layer in layers) z = layer.forward(z);
+        var result = z.is_complex() ? complex(Head(z.real), Head(z.imag)) : Head(z);
+        return result.MoveToOuterDisposeScope();
+    }
+
+    public override Tensor forward(Tensor x) => Transform.Inverse(ForwardCoefficients(x), x.shape[^2], x.shape[^1]);
+
+    /// <summary>The target's coefficients on the retained modes, to train against without an inverse transform.</summary>
+    public Tensor TargetCoefficients(Tensor y) => Transform.Forward(y);
+
+    private Tensor Head(Tensor z)
+    {
+        var channelsLast = z.permute(0, 2, 3, 1);
+        return head2.forward(sin(head1.forward(channelsLast))).permute(0, 3, 1, 2);
+    }
+
+    private static Tensor Grid(Tensor x)
+    {
+        var (b, h, w) = (x.shape[0], x.shape[^2], x.shape[^1]);
+        var rows = linspace(0, 1, h + 1, dtype: x.dtype, device: x.device).narrow(0, 0, h).view(1, 1, h, 1).expand(b, 1, h, w);
+        var columns = linspace(0, 1, w + 1, dtype: x.dtype, device: x.device).narrow(0, 0, w).view(1, 1, 1, w).expand(b, 1, h, w);
+        return cat([rows, columns], 1);
+    }
+}
