@@ -4,13 +4,15 @@ namespace Workbench.Data.Generators.NavierStokes;
 
 /// <summary>
 /// The de-aliased advection term of the vorticity equation in Fourier space, F_hat = P_{2/3} FFT(u w_x + v w_y),
-/// with the stream function psi_hat = w_hat / |kappa|^2, u = d_y psi and v = -d_x psi. The four fields are brought
-/// to physical space by one batched inverse transform.
+/// with the stream function psi_hat = w_hat / |kappa|^2, u = d_y psi and v = -d_x psi. Each field is i m w_hat for
+/// a real symbol m; it is formed from the real and imaginary planes with real arithmetic, which libtorch runs several
+/// times faster than a broadcast complex product.
 /// </summary>
 public sealed class VorticityAdvection : IDisposable
 {
     private readonly PeriodicGrid _grid;
-    private readonly Tensor _multipliers;
+    private readonly Tensor[] _symbols;
+    private readonly Tensor[] _negatedSymbols;
 
     public VorticityAdvection(PeriodicGrid grid)
     {
@@ -18,24 +20,26 @@ public sealed class VorticityAdvection : IDisposable
         using var scope = NewDisposeScope();
         // |kappa|^2 with 1 at the origin, as in the FNO solver; w_hat(0) is zero, so the choice is immaterial.
         var inverseLaplacian = 1.0 / grid.KappaSquared.where(grid.KappaSquared.gt(0), ones_like(grid.KappaSquared));
-        var zero = zeros_like(grid.KappaSquared);
-        Tensor Imaginary(Tensor value) => complex(zero, value.expand_as(zero));
-        _multipliers = stack([
-            Imaginary(grid.Ky * inverseLaplacian),
-            Imaginary(-grid.Kx * inverseLaplacian),
-            Imaginary(grid.Kx),
-            Imaginary(grid.Ky),
-        ]).unsqueeze(1).MoveToOuterDisposeScope();
+        var shape = grid.KappaSquared.shape;
+        Tensor[] symbols = [grid.Ky * inverseLaplacian, -grid.Kx * inverseLaplacian, grid.Kx.expand(shape), grid.Ky.expand(shape)];
+        _symbols = symbols.Select(s => s.contiguous().MoveToOuterDisposeScope()).ToArray();
+        _negatedSymbols = symbols.Select(s => s.neg().MoveToOuterDisposeScope()).ToArray();
     }
 
     /// <summary>F_hat for a batch of spectra [B, S, S/2 + 1] (complex128).</summary>
     public Tensor Evaluate(Tensor vorticityHat)
     {
         using var scope = NewDisposeScope();
-        var fields = _grid.ToPhysical(vorticityHat.unsqueeze(0) * _multipliers);
-        var product = addcmul(fields[0] * fields[2], fields[1], fields[3], 1.0);
+        var planes = view_as_real(vorticityHat);
+        var real = planes.select(-1, 0);
+        var imaginary = planes.select(-1, 1);
+        Tensor Field(int which) => _grid.ToPhysical(view_as_complex(stack([imaginary * _negatedSymbols[which], real * _symbols[which]], -1)));
+        var product = Field(0).mul_(Field(2)).add_(Field(1).mul_(Field(3)));
         return _grid.ToSpectrum(product).mul_(_grid.Dealias).MoveToOuterDisposeScope();
     }
 
-    public void Dispose() => _multipliers.Dispose();
+    public void Dispose()
+    {
+        foreach (var symbol in _symbols.Concat(_negatedSymbols)) symbol.Dispose();
+    }
 }
