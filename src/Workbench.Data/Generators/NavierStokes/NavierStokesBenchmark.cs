@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using static TorchSharp.torch;
+
+namespace Workbench.Data.Generators.NavierStokes;
+
+/// <summary>One benchmark figure: what was measured, under which parameters, and the value with its unit.</summary>
+public sealed record BenchmarkMeasurement(string Name, IReadOnlyDictionary<string, object> Parameters, double Value, string Unit);
+
+/// <summary>Throughput of the FNO Crank-Nicolson step (float64) on a batch of GRF initial fields.</summary>
+public static class NavierStokesBenchmark
+{
+    public static BenchmarkMeasurement MeasureSteps(int resolution = 256, int batch = 20, int steps = 30, int warmupSteps = 3,
+        Device? device = null, long seed = 0)
+    {
+        var target = device ?? CPU;
+        using var scope = NewDisposeScope();
+        using var grid = new PeriodicGrid(resolution, 1.0, target);
+        using var stepper = new CrankNicolsonStepper(grid, 1e-3, 1e-4, Forcing.Fno(grid));
+        var indices = Enumerable.Range(0, batch).Select(i => (long)i).ToArray();
+        var vorticityHat = grid.ToSpectrum(GaussianRandomField.Sample(seed, indices, resolution, target));
+        for (var i = 0; i < warmupSteps; i++) stepper.Step(vorticityHat);
+        Synchronize(target);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < steps; i++) stepper.Step(vorticityHat);
+        Synchronize(target);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var parameters = new Dictionary<string, object>
+        {
+            ["resolution"] = resolution,
+            ["batch"] = batch,
+            ["steps"] = steps,
+            ["dtype"] = "float64",
+            ["device"] = target.ToString(),
+            ["threads"] = get_num_threads(),
+        };
+        return new BenchmarkMeasurement("navier-stokes-cn-step", parameters, steps / seconds, "steps/s");
+    }
+
+    private static void Synchronize(Device device)
+    {
+        if (device.type == TorchSharp.DeviceType.CUDA) cuda.synchronize();
+    }
+}
