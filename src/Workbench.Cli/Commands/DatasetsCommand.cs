@@ -7,7 +7,7 @@ using Workbench.Data.Hdf5;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>workbench datasets generate|inspect</c>.</summary>
+/// <summary><c>workbench datasets generate|inspect|merge</c>.</summary>
 public static class DatasetsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -15,6 +15,7 @@ public static class DatasetsCommand
         var command = new Command("datasets", "Generate and inspect HDF5 datasets (/inputs, /targets, provenance attributes).");
         command.Add(Inspect(context));
         command.Add(Generate(context));
+        command.Add(FlowDatasetCommands.Merge(context));
         return command;
     }
 
@@ -35,6 +36,8 @@ public static class DatasetsCommand
     {
         var command = new Command("generate", "Generate a dataset into an HDF5 file (written to a temporary file, then renamed).");
         command.Add(HeatSmoothing(context));
+        command.Add(FlowDatasetCommands.NavierStokes(context));
+        command.Add(FlowDatasetCommands.McWilliams(context));
         return command;
     }
 
