@@ -1,0 +1,47 @@
+using Workbench.Notebooks.Tests.Runner;
+using Xunit.Abstractions;
+
+namespace Workbench.Notebooks.Tests.Notebooks;
+
+/// <summary>Every notebooks/*.ipynb runs headless in quick mode without a cell error; figures are inline and offline.</summary>
+[Collection(NotebookCollection.Name)]
+public class NotebookTests(ITestOutputHelper log)
+{
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_runs_without_a_cell_error(string notebook)
+    {
+        var runs = Directory.CreateTempSubdirectory("workbench-nb-runs-");
+        try
+        {
+            NotebookRunner.ConfigureEnvironment(runs.FullName);
+            var result = await NotebookRunner.RunAsync(Path.Combine(RepositoryPaths.Notebooks, notebook), RepositoryPaths.LibraryFolder);
+            foreach (var cell in result.Cells) log.WriteLine($"cell {cell.Index}: {cell.Elapsed.TotalSeconds:F2} s");
+            log.WriteLine($"{notebook}: {result.Elapsed.TotalSeconds:F1} s");
+            Assert.True(result.Error is null, result.Error);
+            var html = result.Outputs.Where(o => o.MimeType == "text/html").Select(o => o.Value).ToList();
+            Assert.Contains(html, h => h.Contains("<svg") || h.Contains("data:image/png;base64,"));
+            Assert.DoesNotContain(html, h => h.Contains("<script", StringComparison.OrdinalIgnoreCase) || h.Contains("cdn", StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            runs.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_tour_and_the_spright_notebook_exist()
+    {
+        var names = Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb").Select(Path.GetFileName).ToList();
+        Assert.Contains("00-tour.ipynb", names);
+        Assert.Contains("03-spright.ipynb", names);
+    }
+}
