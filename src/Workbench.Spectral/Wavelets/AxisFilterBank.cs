@@ -5,68 +5,110 @@ using static TorchSharp.torch;
 namespace Workbench.Spectral.Wavelets;
 
 /// <summary>
-/// One analysis or synthesis level along the height (dim 2) or width (dim 3) axis of an [N, C, H, W] tensor, as a
-/// strided conv2d / conv_transpose2d with a 1-D kernel, so autograd and any device or dtype work unchanged.
+/// One analysis or synthesis level along one axis of a tensor, written polyphase: the even and odd samples of the
+/// padded signal are split once, and each filter tap becomes a scaled add of a contiguous slice. On CPU this beats
+/// libtorch's strided conv with one input channel by an order of magnitude; it is differentiable, skips the zero taps
+/// of the padded biorthogonal filters, and keeps the input's device and dtype (taps enter as scalars).
 /// </summary>
 internal static class AxisFilterBank
 {
-    public const int Height = 2;
-    public const int Width = 3;
-
-    /// <summary>[N, 1, H, W] -> [N, 2, ...]: channel 0 the low-pass, channel 1 the high-pass band along <paramref name="axis"/>.</summary>
-    public static Tensor Analyze(Tensor x, Wavelet wavelet, ExtensionMode mode, int axis)
-    {
-        using var scope = NewDisposeScope();
-        var length = (int)x.shape[axis];
-        var padded = Extend(x, length, wavelet.Length, mode, axis);
-        var taps = wavelet.DecLo.Reverse().Concat(wavelet.DecHi.Reverse()).ToArray();
-        var weight = Kernel(taps, wavelet.Length, axis, x);
-        var strides = axis == Height ? new long[] { 2, 1 } : new long[] { 1, 2 };
-        return scope.MoveToOuter(nn.functional.conv2d(padded, weight, strides: strides));
-    }
-
-    /// <summary>[N, 2, ...] (low, high along <paramref name="axis"/>) -> [N, 1, ...], pywt's idwt along that axis.</summary>
-    public static Tensor Synthesize(Tensor bands, Wavelet wavelet, ExtensionMode mode, int axis)
+    /// <summary>pywt's dwt along <paramref name="axis"/>: (low-pass, high-pass) coefficients.</summary>
+    public static (Tensor Low, Tensor High) Analyze(Tensor x, int axis, Wavelet wavelet, ExtensionMode mode)
     {
         using var scope = NewDisposeScope();
         var filterLength = wavelet.Length;
-        var coefficientLength = (int)bands.shape[axis];
-        var (start, length) = SignalExtension.SynthesisWindow(coefficientLength, filterLength, mode);
-        if (length < 1)
+        var signalLength = (int)x.shape[axis];
+        var coefficientLength = SignalExtension.CoefficientLength(signalLength, filterLength, mode);
+        var (before, after) = SignalExtension.PaddingSources(signalLength, filterLength, mode);
+        var padded = mode == ExtensionMode.Zero
+            ? ZeroPad(x, axis, before.Length, after.Length)
+            : Pad(x, axis, before, after);
+        var (even, odd) = Phases(padded, axis);
+
+        Tensor? low = null;
+        Tensor? high = null;
+        for (var k = 0; k < filterLength; k++)
+        {
+            var slice = (k % 2 == 0 ? even : odd).narrow(axis, k / 2, coefficientLength);
+            low = AddScaled(low, slice, wavelet.DecLo[filterLength - 1 - k]);
+            high = AddScaled(high, slice, wavelet.DecHi[filterLength - 1 - k]);
+        }
+
+        return (scope.MoveToOuter(low!), scope.MoveToOuter(high!));
+    }
+
+    /// <summary>pywt's idwt along <paramref name="axis"/> from equal-shaped low and high coefficients.</summary>
+    public static Tensor Synthesize(Tensor low, Tensor high, int axis, Wavelet wavelet, ExtensionMode mode)
+    {
+        using var scope = NewDisposeScope();
+        var filterLength = wavelet.Length;
+        var coefficientLength = (int)low.shape[axis];
+        var (delay, outputLength) = SignalExtension.Synthesis(coefficientLength, filterLength, mode);
+        if (outputLength < 1)
             throw new WorkbenchException(
                 $"wavelet coefficients: {coefficientLength} per axis is too few to invert {wavelet.PywtName} in mode {mode.PywtName()}.");
 
+        var offset = 0;
         if (mode == ExtensionMode.Periodization)
         {
-            var padding = SignalExtension.PeriodicCoefficientPadding(filterLength);
-            var wrap = SignalExtension.PeriodicCoefficientIndices(coefficientLength, padding);
-            bands = bands.index_select(axis, tensor(wrap, device: bands.device));
+            offset = SignalExtension.PeriodicCoefficientPadding(filterLength);
+            var (before, after) = SignalExtension.WrapSources(coefficientLength, offset);
+            low = Pad(low, axis, before, after);
+            high = Pad(high, axis, before, after);
         }
 
-        var taps = wavelet.RecLo.Concat(wavelet.RecHi).ToArray();
-        var weight = Kernel(taps, filterLength, axis, bands);
-        var strides = axis == Height ? new long[] { 2, 1 } : new long[] { 1, 2 };
-        var full = nn.functional.conv_transpose2d(bands, weight, strides: strides);
-        return scope.MoveToOuter(full.narrow(axis, start, length));
-    }
-
-    private static Tensor Extend(Tensor x, int length, int filterLength, ExtensionMode mode, int axis)
-    {
-        if (mode == ExtensionMode.Zero)
+        // Output sample 2t + r takes tap k from coefficient t + (r + delay - k) / 2 when that is whole.
+        var half = outputLength / 2;
+        var phases = new Tensor[2];
+        for (var r = 0; r < 2; r++)
         {
-            var (before, after) = SignalExtension.ZeroPadding(length, filterLength);
-            var pad = axis == Height ? new long[] { 0, 0, before, after } : new long[] { before, after };
-            return nn.functional.pad(x, pad);
+            Tensor? sum = null;
+            for (var k = (r + delay) % 2; k < filterLength; k += 2)
+            {
+                var start = offset + (r + delay - k) / 2;
+                sum = AddScaled(sum, low.narrow(axis, start, half), wavelet.RecLo[k]);
+                sum = AddScaled(sum, high.narrow(axis, start, half), wavelet.RecHi[k]);
+            }
+
+            phases[r] = sum!;
         }
 
-        var indices = SignalExtension.SourceIndices(length, filterLength, mode);
-        return x.index_select(axis, tensor(indices, device: x.device));
+        return scope.MoveToOuter(stack(phases, axis + 1).flatten(axis, axis + 1));
     }
 
-    /// <summary>Two filters of <paramref name="filterLength"/> taps as a [2, 1, F, 1] or [2, 1, 1, F] kernel like <paramref name="like"/>.</summary>
-    private static Tensor Kernel(double[] taps, int filterLength, int axis, Tensor like)
+    private static Tensor? AddScaled(Tensor? sum, Tensor term, double weight)
     {
-        var shape = axis == Height ? new long[] { 2, 1, filterLength, 1 } : new long[] { 2, 1, 1, filterLength };
-        return tensor(taps, dtype: like.dtype, device: like.device).reshape(shape);
+        if (weight == 0) return sum;
+        return sum is null ? term * weight : sum.add_(term, alpha: weight);
+    }
+
+    /// <summary>Even and odd samples along <paramref name="axis"/>, each contiguous along that axis.</summary>
+    private static (Tensor Even, Tensor Odd) Phases(Tensor padded, int axis)
+    {
+        var shape = padded.shape.ToList();
+        var length = shape[axis];
+        shape[axis] = 2;
+        shape.Insert(axis, length / 2);
+        var pairs = padded.reshape(shape.ToArray());
+        // Along the last axis the phases interleave element by element; one copy makes each phase contiguous.
+        if (axis == padded.dim() - 1) pairs = pairs.transpose(axis, axis + 1).contiguous().transpose(axis, axis + 1);
+        return (pairs.select(axis + 1, 0), pairs.select(axis + 1, 1));
+    }
+
+    private static Tensor Pad(Tensor x, int axis, long[] before, long[] after)
+    {
+        var parts = new List<Tensor>(3);
+        if (before.Length > 0) parts.Add(x.index_select(axis, tensor(before, device: x.device)));
+        parts.Add(x);
+        if (after.Length > 0) parts.Add(x.index_select(axis, tensor(after, device: x.device)));
+        return parts.Count == 1 ? x : cat(parts, axis);
+    }
+
+    private static Tensor ZeroPad(Tensor x, int axis, int before, int after)
+    {
+        var pad = new long[2 * (x.dim() - axis)];
+        pad[^2] = before;
+        pad[^1] = after;
+        return nn.functional.pad(x, pad);
     }
 }

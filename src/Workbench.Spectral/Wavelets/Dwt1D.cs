@@ -11,11 +11,9 @@ public static class Dwt1D
         TensorChecks.RequireSignal(x, 1, "dwt input");
         using var scope = NewDisposeScope();
         var leading = x.shape[..^1];
-        var bands = AxisFilterBank.Analyze(x.reshape(-1, 1, 1, x.shape[^1]), wavelet, mode, AxisFilterBank.Width);
-        var shape = TensorChecks.WithTail(leading, bands.shape[^1]);
-        var approximation = bands.select(1, 0).reshape(shape);
-        var detail = bands.select(1, 1).reshape(shape);
-        return (scope.MoveToOuter(approximation), scope.MoveToOuter(detail));
+        var (low, high) = AxisFilterBank.Analyze(x.reshape(-1, x.shape[^1]), 1, wavelet, mode);
+        var shape = TensorChecks.WithTail(leading, low.shape[^1]);
+        return (scope.MoveToOuter(low.reshape(shape)), scope.MoveToOuter(high.reshape(shape)));
     }
 
     /// <summary>One level of pywt.idwt: 2n - F + 2 samples (2n in periodization).</summary>
@@ -26,8 +24,7 @@ public static class Dwt1D
         using var scope = NewDisposeScope();
         var leading = approximation.shape[..^1];
         var n = approximation.shape[^1];
-        var bands = stack([approximation.reshape(-1, 1, n), detail.reshape(-1, 1, n)], 1);
-        var signal = AxisFilterBank.Synthesize(bands, wavelet, mode, AxisFilterBank.Width);
+        var signal = AxisFilterBank.Synthesize(approximation.reshape(-1, n), detail.reshape(-1, n), 1, wavelet, mode);
         return scope.MoveToOuter(signal.reshape(TensorChecks.WithTail(leading, signal.shape[^1])));
     }
 

@@ -14,18 +14,12 @@ public static class Dwt2D
         TensorChecks.RequireSignal(x, 2, "dwt2 input");
         using var scope = NewDisposeScope();
         var leading = x.shape[..^2];
-        var (height, width) = (x.shape[^2], x.shape[^1]);
-        var alongWidth = AxisFilterBank.Analyze(x.reshape(-1, 1, height, width), wavelet, mode, AxisFilterBank.Width);
-        var columns = alongWidth.reshape(-1, 1, height, alongWidth.shape[^1]);
-        var bands = AxisFilterBank.Analyze(columns, wavelet, mode, AxisFilterBank.Height);
-        // bands: [batch * 2 (low/high along width), 2 (low/high along height), Hc, Wc]
-        var shape = TensorChecks.WithTail(leading, bands.shape[^2], bands.shape[^1]);
-        var quads = bands.reshape(-1, 2, 2, bands.shape[^2], bands.shape[^1]);
-        Tensor Band(int widthBand, int heightBand) =>
-            scope.MoveToOuter(quads.select(1, widthBand).select(1, heightBand).reshape(shape));
-        var approximation = Band(0, 0);
-        var details = new DetailBands2D(Band(0, 1), Band(1, 0), Band(1, 1));
-        return (approximation, details);
+        var (lowW, highW) = AxisFilterBank.Analyze(x.reshape(-1, x.shape[^2], x.shape[^1]), 2, wavelet, mode);
+        var (approximation, horizontal) = AxisFilterBank.Analyze(lowW, 1, wavelet, mode);
+        var (vertical, diagonal) = AxisFilterBank.Analyze(highW, 1, wavelet, mode);
+        var shape = TensorChecks.WithTail(leading, approximation.shape[^2], approximation.shape[^1]);
+        Tensor Out(Tensor band) => scope.MoveToOuter(band.reshape(shape));
+        return (Out(approximation), new DetailBands2D(Out(horizontal), Out(vertical), Out(diagonal)));
     }
 
     /// <summary>One level of pywt.idwt2; all four bands must have the same shape.</summary>
@@ -39,12 +33,9 @@ public static class Dwt2D
         var leading = approximation.shape[..^2];
         var (height, width) = (approximation.shape[^2], approximation.shape[^1]);
         Tensor Flat(Tensor t) => t.reshape(-1, height, width);
-        var lowAlongWidth = stack([Flat(approximation), Flat(details.Horizontal)], 1);
-        var highAlongWidth = stack([Flat(details.Vertical), Flat(details.Diagonal)], 1);
-        var bands = stack([lowAlongWidth, highAlongWidth], 1).reshape(-1, 2, height, width);
-        var columns = AxisFilterBank.Synthesize(bands, wavelet, mode, AxisFilterBank.Height);
-        var rows = columns.reshape(-1, 2, columns.shape[^2], width);
-        var signal = AxisFilterBank.Synthesize(rows, wavelet, mode, AxisFilterBank.Width);
+        var lowW = AxisFilterBank.Synthesize(Flat(approximation), Flat(details.Horizontal), 1, wavelet, mode);
+        var highW = AxisFilterBank.Synthesize(Flat(details.Vertical), Flat(details.Diagonal), 1, wavelet, mode);
+        var signal = AxisFilterBank.Synthesize(lowW, highW, 2, wavelet, mode);
         return scope.MoveToOuter(signal.reshape(TensorChecks.WithTail(leading, signal.shape[^2], signal.shape[^1])));
     }
 

@@ -1,75 +1,80 @@
 namespace Workbench.Spectral.Wavelets;
 
 /// <summary>
-/// Index arithmetic for one level along one axis. Analysis reads a padded signal xp with a strided correlation
-/// a[o] = sum_k w[k] xp[2o + k] (w the reversed analysis filter), which reproduces pywt's
-/// a[o] = sum_j f[j] x[2o + 1 - j]; synthesis is the transposed convolution cropped to pywt's output.
+/// Index arithmetic for one level along one axis, in pywt's alignment. Analysis reads a padded signal xp with
+/// a[o] = sum_k f[F-1-k] xp[2o + k], which reproduces pywt's a[o] = sum_j f[j] x[2o + 1 - j] once xp starts
+/// F - 2 samples before x (F/2 - 1 in periodization). Synthesis is pywt's transposed filter bank
+/// y[m] = sum_o c[o] g[m + Delay - 2o] for m in 0..OutputLength-1.
 /// </summary>
 internal static class SignalExtension
 {
     public static int CoefficientLength(int signalLength, int filterLength, ExtensionMode mode) =>
         mode == ExtensionMode.Periodization ? (signalLength + 1) / 2 : (signalLength + filterLength - 1) / 2;
 
-    /// <summary>Zero mode only: samples of zeros before and after the signal.</summary>
-    public static (int Before, int After) ZeroPadding(int signalLength, int filterLength)
-    {
-        var before = filterLength - 2;
-        var paddedLength = PaddedLength(signalLength, filterLength, ExtensionMode.Zero);
-        return (before, paddedLength - signalLength - before);
-    }
-
-    /// <summary>For every sample of the padded signal, the index of the signal sample it copies (not for zero mode).</summary>
-    public static long[] SourceIndices(int signalLength, int filterLength, ExtensionMode mode)
-    {
-        var indices = new long[PaddedLength(signalLength, filterLength, mode)];
-        if (mode == ExtensionMode.Periodization)
-        {
-            // An odd signal is first made even by repeating its last sample; pywt centres the periodic
-            // filter so that padded sample m reads x[(m + 1 - F/2) mod M].
-            var period = signalLength + signalLength % 2;
-            for (var m = 0; m < indices.Length; m++)
-                indices[m] = Math.Min(Modulo(m + 1 - filterLength / 2, period), signalLength - 1);
-            return indices;
-        }
-
-        for (var m = 0; m < indices.Length; m++)
-            indices[m] = Mirror(m - (filterLength - 2), signalLength, mode);
-        return indices;
-    }
-
-    /// <summary>Periodization synthesis: coefficients wrapped by this many samples on each side before the transposed convolution.</summary>
-    public static int PeriodicCoefficientPadding(int filterLength) => (filterLength + 3) / 4;
-
-    public static long[] PeriodicCoefficientIndices(int coefficientLength, int padding)
-    {
-        var indices = new long[coefficientLength + 2 * padding];
-        for (var q = 0; q < indices.Length; q++) indices[q] = Modulo(q - padding, coefficientLength);
-        return indices;
-    }
-
-    /// <summary>Where the signal starts in the transposed convolution's output, and its length.</summary>
-    public static (int Start, int Length) SynthesisWindow(int coefficientLength, int filterLength, ExtensionMode mode)
-    {
-        if (mode == ExtensionMode.Periodization)
-            return (2 * PeriodicCoefficientPadding(filterLength) + filterLength / 2 - 1, 2 * coefficientLength);
-        return (filterLength - 2, 2 * coefficientLength - filterLength + 2);
-    }
-
-    private static int PaddedLength(int signalLength, int filterLength, ExtensionMode mode) =>
+    /// <summary>Length of the padded signal the analysis reads: 2 * coefficients - 2 + F, always even.</summary>
+    public static int PaddedLength(int signalLength, int filterLength, ExtensionMode mode) =>
         2 * CoefficientLength(signalLength, filterLength, mode) - 2 + filterLength;
 
-    private static long Mirror(int i, int n, ExtensionMode mode)
+    public static int SamplesBefore(int filterLength, ExtensionMode mode) =>
+        mode == ExtensionMode.Periodization ? filterLength / 2 - 1 : filterLength - 2;
+
+    /// <summary>
+    /// Which signal samples the padding before and after the signal copies (for zero mode only the counts matter).
+    /// </summary>
+    public static (long[] Before, long[] After) PaddingSources(int signalLength, int filterLength, ExtensionMode mode)
     {
-        if (i >= 0 && i < n) return i;
-        if (mode == ExtensionMode.Symmetric)
+        var before = SamplesBefore(filterLength, mode);
+        var after = PaddedLength(signalLength, filterLength, mode) - signalLength - before;
+        var head = new long[before];
+        var tail = new long[after];
+        for (var i = 0; i < before; i++) head[i] = Source(i - before, signalLength, mode);
+        for (var i = 0; i < after; i++) tail[i] = Source(signalLength + i, signalLength, mode);
+        return (head, tail);
+    }
+
+    /// <summary>Periodization synthesis: coefficients wrapped by this many samples on each side cover every tap.</summary>
+    public static int PeriodicCoefficientPadding(int filterLength) => (filterLength + 3) / 4;
+
+    public static (long[] Before, long[] After) WrapSources(int length, int padding)
+    {
+        var head = new long[padding];
+        var tail = new long[padding];
+        for (var i = 0; i < padding; i++)
         {
-            var j = Modulo(i, 2 * n);
-            return j < n ? j : 2 * n - 1 - j;
+            head[i] = Modulo(i - padding, length);
+            tail[i] = Modulo(length + i, length);
         }
 
-        if (n == 1) return 0;
-        var k = Modulo(i, 2 * n - 2);
-        return k < n ? k : 2 * n - 2 - k;
+        return (head, tail);
+    }
+
+    public static (int Delay, int OutputLength) Synthesis(int coefficientLength, int filterLength, ExtensionMode mode) =>
+        mode == ExtensionMode.Periodization
+            ? (filterLength / 2 - 1, 2 * coefficientLength)
+            : (filterLength - 2, 2 * coefficientLength - filterLength + 2);
+
+    /// <summary>The signal sample at (possibly out-of-range) position i under the extension mode.</summary>
+    private static long Source(int i, int n, ExtensionMode mode)
+    {
+        switch (mode)
+        {
+            case ExtensionMode.Periodization:
+                // An odd signal is first made even by repeating its last sample.
+                return Math.Min(Modulo(i, n + n % 2), n - 1);
+            case ExtensionMode.Symmetric:
+            {
+                var j = Modulo(i, 2 * n);
+                return j < n ? j : 2 * n - 1 - j;
+            }
+            case ExtensionMode.Reflect:
+            {
+                if (n == 1) return 0;
+                var j = Modulo(i, 2 * n - 2);
+                return j < n ? j : 2 * n - 2 - j;
+            }
+            default:
+                return -1;
+        }
     }
 
     private static int Modulo(int value, int period) => ((value % period) + period) % period;
