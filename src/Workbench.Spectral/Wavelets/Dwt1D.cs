@@ -34,25 +34,41 @@ public static class Dwt1D
         TensorChecks.RequireSignal(x, 1, "wavedec input");
         var length = (int)x.shape[^1];
         TensorChecks.RequireLevels(levels, wavelet, length, "wavedec");
-        var details = new Tensor[levels];
-        var approximation = x;
-        for (var slot = levels - 1; slot >= 0; slot--)
-        {
-            var (a, d) = Forward(approximation, wavelet, mode);
-            if (!ReferenceEquals(approximation, x)) approximation.Dispose();
-            details[slot] = d;
-            approximation = a;
-        }
-
-        return new WaveletCoefficients1D(approximation, details, wavelet, mode, length);
+        using var scope = NewDisposeScope();
+        var leading = x.shape[..^1];
+        // Flat layout: [A, D_n, ..., D_1], each [batch, n].
+        var flat = BatchChunks.Map([x.reshape(-1, length)], chunk => DecomposeFlat(chunk[0], wavelet, levels, mode));
+        Tensor Out(Tensor band) => scope.MoveToOuter(band.reshape(TensorChecks.WithTail(leading, band.shape[^1])));
+        return new WaveletCoefficients1D(Out(flat[0]), flat.Skip(1).Select(Out).ToList(), wavelet, mode, length);
     }
 
     /// <summary>pywt.waverec, then trimmed to the decomposed signal's length when the coefficients know it.</summary>
     public static Tensor Reconstruct(WaveletCoefficients1D coefficients)
     {
         using var scope = NewDisposeScope();
-        var signal = coefficients.Approximation;
-        foreach (var detail in coefficients.Details)
+        var leading = coefficients.Approximation.shape[..^1];
+        Tensor[] flat = [.. new[] { coefficients.Approximation }.Concat(coefficients.Details).Select(t => t.reshape(-1, t.shape[^1]))];
+        var signal = BatchChunks.Map(flat, chunk => [ReconstructFlat(chunk, coefficients)])[0];
+        return scope.MoveToOuter(signal.reshape(TensorChecks.WithTail(leading, signal.shape[^1])));
+    }
+
+    private static Tensor[] DecomposeFlat(Tensor x, Wavelet wavelet, int levels, ExtensionMode mode)
+    {
+        var flat = new Tensor[1 + levels];
+        var approximation = x;
+        for (var slot = levels - 1; slot >= 0; slot--)
+        {
+            (approximation, flat[1 + slot]) = Forward(approximation, wavelet, mode);
+        }
+
+        flat[0] = approximation;
+        return flat;
+    }
+
+    private static Tensor ReconstructFlat(Tensor[] flat, WaveletCoefficients1D coefficients)
+    {
+        var signal = flat[0];
+        foreach (var detail in flat.Skip(1))
         {
             var approximation = TensorChecks.TrimToDetail(signal, detail, -1, "waverec");
             signal = Inverse(approximation, detail, coefficients.Wavelet, coefficients.Mode);
@@ -60,6 +76,6 @@ public static class Dwt1D
 
         if (coefficients.SignalLength is { } length && signal.shape[^1] > length)
             signal = signal.narrow(-1, 0, length);
-        return scope.MoveToOuter(ReferenceEquals(signal, coefficients.Approximation) ? signal.alias() : signal);
+        return ReferenceEquals(signal, flat[0]) ? signal.alias() : signal;
     }
 }

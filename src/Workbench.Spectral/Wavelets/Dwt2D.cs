@@ -45,26 +45,51 @@ public static class Dwt2D
         TensorChecks.RequireSignal(x, 2, "wavedec2 input");
         var (height, width) = ((int)x.shape[^2], (int)x.shape[^1]);
         TensorChecks.RequireLevels(levels, wavelet, Math.Min(height, width), "wavedec2");
-        var details = new DetailBands2D[levels];
-        var approximation = x;
-        for (var slot = levels - 1; slot >= 0; slot--)
-        {
-            var (a, d) = Forward(approximation, wavelet, mode);
-            if (!ReferenceEquals(approximation, x)) approximation.Dispose();
-            details[slot] = d;
-            approximation = a;
-        }
-
-        return new WaveletCoefficients2D(approximation, details, wavelet, mode, (height, width));
+        using var scope = NewDisposeScope();
+        var leading = x.shape[..^2];
+        // Flat layout: [A, H_n, V_n, D_n, ..., H_1, V_1, D_1], each [batch, h, w].
+        var flat = BatchChunks.Map([x.reshape(-1, height, width)], chunk => DecomposeFlat(chunk[0], wavelet, levels, mode));
+        Tensor Out(Tensor band) => scope.MoveToOuter(band.reshape(TensorChecks.WithTail(leading, band.shape[^2], band.shape[^1])));
+        var details = Enumerable.Range(0, levels)
+            .Select(i => new DetailBands2D(Out(flat[1 + 3 * i]), Out(flat[2 + 3 * i]), Out(flat[3 + 3 * i])))
+            .ToList();
+        return new WaveletCoefficients2D(Out(flat[0]), details, wavelet, mode, (height, width));
     }
 
     /// <summary>pywt.waverec2, then trimmed to the decomposed signal's shape when the coefficients know it.</summary>
     public static Tensor Reconstruct(WaveletCoefficients2D coefficients)
     {
         using var scope = NewDisposeScope();
-        var signal = coefficients.Approximation;
-        foreach (var bands in coefficients.Details)
+        var leading = coefficients.Approximation.shape[..^2];
+        Tensor Flat(Tensor band) => band.reshape(-1, band.shape[^2], band.shape[^1]);
+        var bands = new List<Tensor> { Flat(coefficients.Approximation) };
+        foreach (var level in coefficients.Details)
+            bands.AddRange([Flat(level.Horizontal), Flat(level.Vertical), Flat(level.Diagonal)]);
+        var signal = BatchChunks.Map([.. bands], chunk => [ReconstructFlat(chunk, coefficients)])[0];
+        return scope.MoveToOuter(signal.reshape(TensorChecks.WithTail(leading, signal.shape[^2], signal.shape[^1])));
+    }
+
+    private static Tensor[] DecomposeFlat(Tensor x, Wavelet wavelet, int levels, ExtensionMode mode)
+    {
+        var flat = new Tensor[1 + 3 * levels];
+        var approximation = x;
+        for (var slot = levels - 1; slot >= 0; slot--)
         {
+            var (a, d) = Forward(approximation, wavelet, mode);
+            (flat[1 + 3 * slot], flat[2 + 3 * slot], flat[3 + 3 * slot]) = (d.Horizontal, d.Vertical, d.Diagonal);
+            approximation = a;
+        }
+
+        flat[0] = approximation;
+        return flat;
+    }
+
+    private static Tensor ReconstructFlat(Tensor[] flat, WaveletCoefficients2D coefficients)
+    {
+        var signal = flat[0];
+        for (var i = 0; i < coefficients.Levels; i++)
+        {
+            var bands = new DetailBands2D(flat[1 + 3 * i], flat[2 + 3 * i], flat[3 + 3 * i]);
             var approximation = TensorChecks.TrimToDetail(signal, bands.Horizontal, -2, "waverec2");
             approximation = TensorChecks.TrimToDetail(approximation, bands.Horizontal, -1, "waverec2");
             signal = Inverse(approximation, bands, coefficients.Wavelet, coefficients.Mode);
@@ -76,6 +101,6 @@ public static class Dwt2D
             if (signal.shape[^1] > shape.Width) signal = signal.narrow(-1, 0, shape.Width);
         }
 
-        return scope.MoveToOuter(ReferenceEquals(signal, coefficients.Approximation) ? signal.alias() : signal);
+        return ReferenceEquals(signal, flat[0]) ? signal.alias() : signal;
     }
 }
