@@ -5,6 +5,7 @@ using Workbench.Cli.Hosting;
 using Workbench.Core.Benchmarks;
 using Workbench.Sparse.Hadamard;
 using Workbench.Spectral.Benchmarks;
+using Workbench.Spectral.Wavelets;
 
 namespace Workbench.Cli.Benchmarks;
 
@@ -27,7 +28,7 @@ public static class TransformsBench
     private static readonly Option<int> Repeats = new("--repeats") { Description = "Timed repetitions per tensor transform (median).", DefaultValueFactory = _ => 3 };
 
     public static BenchSuite Suite { get; } = new("transforms",
-        "Dense FWHT ns/element (1 and all threads) vs a C reference; 2-D DCT and tensor WHT forward+inverse times.",
+        "Dense FWHT ns/element vs a C reference; 2-D DCT and tensor WHT times; DWT forward+inverse vs pywt.",
         [Sizes, FieldShape, Repeats], Run);
 
     private static BenchReport Run(ParseResult parse, CliContext ctx)
@@ -49,7 +50,25 @@ public static class TransformsBench
                      TransformBenchmarks.WalshHadamardForwardInverse(shape, repeats, ctx.Device),
                  })
             results.Add(new BenchResult(tensorResult.Name, tensorResult.Params, tensorResult.Value, tensorResult.Unit));
+        results.AddRange(Wavelets(shape, repeats, ctx));
         return new BenchReport("transforms", ctx.Device.ToString(), Environment.ProcessorCount, results);
+    }
+
+    /// <summary>DWT forward + inverse (3 levels) for each default wavelet and mode, against pywt on the same shape.</summary>
+    private static IEnumerable<BenchResult> Wavelets(long[] shape, int repeats, CliContext ctx)
+    {
+        var peers = RepositoryPaths.Find("experiments/bench/dwt_pywt.py") is { } script
+            ? PythonPeer.RunAll(script, ["--shape", string.Join(',', shape), "--repeats", repeats.ToString()], ctx.Error)
+            : [];
+        using var x = DwtBenchmark.Input(shape, ctx.Seed, ctx.Device);
+        foreach (var (wavelet, mode) in DwtBenchmark.DefaultConfigurations)
+        {
+            var timing = DwtBenchmark.Measure(x, Wavelet.Get(wavelet), mode, DwtBenchmark.DefaultLevels, repeats);
+            var peer = peers.FirstOrDefault(p =>
+                (string?)p["params"]?["wavelet"] == timing.Params["wavelet"] && (string?)p["params"]?["mode"] == timing.Params["mode"]);
+            yield return new BenchResult(timing.Name, timing.Params.ToDictionary(p => p.Key, p => (object)p.Value), timing.Value, timing.Unit,
+                peer is null ? null : (string?)peer["peer"], peer?["value"]?.GetValue<double>());
+        }
     }
 
     private static readonly Regex ReferenceLine = new("\"log2n\": (\\d+), \"ns_per_element\": ([0-9.]+)");

@@ -28,7 +28,7 @@ public static class EvalCommand
             var checkpoint = parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint;
 
             using var data = DataSourceFactory.Open(config);
-            using var model = config.Model.Build();
+            using var model = config.Model.Build(data.ForModel);
             model.to(ctx.Device);
             var state = Checkpoint.Load(checkpoint, model, optimizer: null);
             var report = new JsonObject { ["checkpoint"] = Path.GetFileName(checkpoint), ["epoch"] = state.Epoch };

@@ -11,9 +11,13 @@ public static class PythonPeer
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public static JsonObject? Run(string script, IEnumerable<string> arguments, TextWriter? log = null, int timeoutSeconds = 600)
+    public static JsonObject? Run(string script, IEnumerable<string> arguments, TextWriter? log = null, int timeoutSeconds = 600) =>
+        RunAll(script, arguments, log, timeoutSeconds).LastOrDefault();
+
+    /// <summary>Every JSON object line the script printed, in order (empty when it could not run).</summary>
+    public static IReadOnlyList<JsonObject> RunAll(string script, IEnumerable<string> arguments, TextWriter? log = null, int timeoutSeconds = 600)
     {
-        if (!File.Exists(Interpreter) || !File.Exists(script)) return null;
+        if (!File.Exists(Interpreter) || !File.Exists(script)) return [];
         var start = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -24,14 +28,13 @@ public static class PythonPeer
         {
             process.Kill(entireProcessTree: true);
             log?.WriteLine($"peer {Path.GetFileName(script)} timed out");
-            return null;
+            return [];
         }
         if (process.ExitCode != 0)
         {
             log?.WriteLine($"peer {Path.GetFileName(script)} failed: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
-            return null;
+            return [];
         }
-        var last = stdout.Result.Trim().Split('\n').LastOrDefault();
-        return last is null ? null : JsonNode.Parse(last)?.AsObject();
+        return stdout.Result.Split('\n').Where(l => l.TrimStart().StartsWith('{')).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
     }
 }

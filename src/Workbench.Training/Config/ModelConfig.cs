@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using TorchSharp;
+using Workbench.Data.Sources;
+using Workbench.Data.Splits;
 using Workbench.Models.Operators;
+using Workbench.Models.Operators.T1;
 
 namespace Workbench.Training.Config;
 
@@ -10,9 +13,11 @@ namespace Workbench.Training.Config;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(Fno1dConfig), "fno1d")]
+[JsonDerivedType(typeof(T1Config), "t1")]
 public abstract record ModelConfig
 {
-    public abstract torch.nn.Module<torch.Tensor, torch.Tensor> Build();
+    /// <summary>Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here.</summary>
+    public abstract torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data);
     public abstract string? CheckShapes(long[] inputSample, long[] targetSample);
     public virtual IEnumerable<string> Problems() => [];
 }
@@ -27,7 +32,7 @@ public sealed record Fno1dConfig : ModelConfig
 
     private Fno1dOptions Options => new(InChannels, OutChannels, Width, Modes, Layers);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build() => new Fno1d(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Fno1d(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno1d.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
@@ -37,5 +42,49 @@ public sealed record Fno1dConfig : ModelConfig
         if (Width < 1) yield return $"width: expected a positive integer, got {Width}";
         if (Modes < 1) yield return $"modes: expected a positive integer, got {Modes}";
         if (Layers < 1) yield return $"layers: expected a positive integer, got {Layers}";
+    }
+}
+
+/// <summary>The dataset a model is built for: its samples and the training range.</summary>
+public sealed record TrainingData(ISampleSource Source, SampleRange Train);
+
+public enum ModeSelectionKind { LowPass, Energy }
+
+/// <summary>Transform Once (REFERENCES section 1); <c>selection: energy</c> ranks rows and columns by training-set energy.</summary>
+public sealed record T1Config : ModelConfig
+{
+    public int InChannels { get; init; } = 1;
+    public int OutChannels { get; init; } = 1;
+    public int Width { get; init; } = 48;
+    public int Modes1 { get; init; } = 24;
+    public int Modes2 { get; init; } = 24;
+    public int Layers { get; init; } = 8;
+    public T1Transform Transform { get; init; } = T1Transform.Dct;
+    public SpectralInit Init { get; init; } = SpectralInit.VariancePreserving;
+    public int InitResolution { get; init; } = 64;
+    public ModeSelectionKind Selection { get; init; } = ModeSelectionKind.LowPass;
+    public int SelectionSamples { get; init; } = 64;
+
+    private T1Options Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Transform, Init, InitResolution);
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new T1Operator(Options, ModesFor(data));
+
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) =>
+        T1Operator.CheckShapes(Options, ModeSelection.LowPass(Transform, Modes1, Modes2), inputSample, targetSample);
+
+    private ModeSelection ModesFor(TrainingData data)
+    {
+        if (Selection == ModeSelectionKind.LowPass) return ModeSelection.LowPass(Transform, Modes1, Modes2);
+        var count = Math.Min(SelectionSamples, data.Train.Count);
+        var indices = Enumerable.Range(0, (int)count).Select(i => data.Train.Start + i).ToArray();
+        var (inputs, _) = data.Source.Load(indices);
+        using (inputs) return ModeSelection.EnergyRanked(Transform, inputs, Modes1, Modes2);
+    }
+
+    public override IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new[] { ("in_channels", InChannels), ("out_channels", OutChannels), ("width", Width),
+                     ("modes1", Modes1), ("modes2", Modes2), ("layers", Layers), ("init_resolution", InitResolution), ("selection_samples", SelectionSamples) })
+            if (value < 1) yield return $"{name}: expected a positive integer, got {value}";
     }
 }

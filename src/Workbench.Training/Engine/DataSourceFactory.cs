@@ -10,6 +10,8 @@ namespace Workbench.Training.Engine;
 /// <summary>A dataset opened for an experiment, with its splits resolved against the sample count.</summary>
 public sealed record OpenedData(ISampleSource Source, DatasetSplits Splits) : IDisposable
 {
+    public TrainingData ForModel => new(Source, Splits.Train);
+
     public void Dispose() => Source.Dispose();
 }
 

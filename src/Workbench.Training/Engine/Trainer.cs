@@ -5,6 +5,7 @@ using Workbench.Core.Errors;
 using Workbench.Core.Progress;
 using Workbench.Core.Runtime;
 using Workbench.Data.Sources;
+using Workbench.Models.Operators;
 using Workbench.Training.Config;
 using Workbench.Training.Losses;
 using Workbench.Training.Optim;
@@ -26,7 +27,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
         if (!resume) StartFolder(config, run);
 
         Determinism.SeedEverything(config.Seed);
-        using var model = config.Model.Build();
+        using var model = config.Model.Build(data.ForModel);
         model.to(device);
         using var optimizer = OptimizerFactory.Create(config.Optimizer, model.parameters());
 
@@ -60,7 +61,9 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
                 using var scope = torch.NewDisposeScope();
                 OptimizerFactory.SetLearningRate(optimizer, schedule.At(step));
                 var (x, y) = source.Load(batches[b]);
-                var perSample = loss(model.forward(x.to(device)), y.to(device));
+                var perSample = model is IFrequencyDomainLoss spectral && config.Loss == LossKind.RelativeL2
+                    ? spectral.RelativeL2PerSample(x.to(device), y.to(device))
+                    : loss(model.forward(x.to(device)), y.to(device));
                 var batchLoss = perSample.mean();
                 var value = batchLoss.item<float>();
                 if (!float.IsFinite(value))

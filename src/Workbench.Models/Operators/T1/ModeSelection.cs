@@ -7,7 +7,9 @@ namespace Workbench.Models.Operators.T1;
 /// <summary>
 /// The retained modes of a T1 model as a Cartesian product of row and column frequencies, so that mode mixing along
 /// each axis stays defined. DCT frequencies are non-negative; DFT rows are signed (full axis), DFT columns are the
-/// non-negative rfft half axis. Frequencies, not indices, so one selection serves every resolution.
+/// non-negative rfft half axis. Frequencies, not indices, so one selection serves every resolution. The DFT low-pass
+/// rows are symmetric, -(m1 - 1)..(m1 - 1): unlike FNO's [-m1, m1), every kept mode of column 0 keeps its conjugate
+/// partner, so the retained set is a projection of real fields and Parseval holds on it.
 /// </summary>
 public sealed record ModeSelection(long[] Rows, long[] Columns)
 {
@@ -15,7 +17,7 @@ public sealed record ModeSelection(long[] Rows, long[] Columns)
 
     public static ModeSelection LowPass(T1Transform transform, int modes1, int modes2) => transform == T1Transform.Dct
         ? new ModeSelection(Range(0, modes1), Range(0, modes2))
-        : new ModeSelection([.. Range(0, modes1), .. Range(-modes1, modes1)], Range(0, modes2));
+        : new ModeSelection([.. Range(0, modes1), .. Range(-(modes1 - 1), modes1 - 1)], Range(0, modes2));
 
     /// <summary>
     /// The rows and columns carrying most energy in training samples [N, C, H, W] (summed over samples, channels and the
@@ -28,11 +30,12 @@ public sealed record ModeSelection(long[] Rows, long[] Columns)
         var coefficients = transform == T1Transform.Dct
             ? Workbench.Spectral.Cosine.Dct.Forward2(samples.to(float64))
             : fft.rfft2(samples.to(float64), norm: FFTNormType.Ortho).abs();
-        var energy = coefficients.square().flatten(0, -3).sum(0);
-        var rowEnergy = energy.sum(1).data<double>().ToArray();
-        var columnEnergy = energy.sum(0).data<double>().ToArray();
-        long RowFrequency(long index) => transform == T1Transform.Dft && index > h / 2 ? index - h : index;
-        var rows = Top(rowEnergy, rowCount * (transform == T1Transform.Dft ? 2 : 1)).Select(RowFrequency).Order().ToArray();
+        var energy = coefficients.square().reshape(-1, coefficients.shape[^2], coefficients.shape[^1]).sum([0L]);
+        var rowEnergy = energy.sum([1L]).data<double>().ToArray();
+        var columnEnergy = energy.sum([0L]).data<double>().ToArray();
+        var rows = transform == T1Transform.Dct
+            ? Top(rowEnergy, rowCount).Order().ToArray()
+            : SymmetricTop(rowEnergy, h, rowCount);
         var columns = Top(columnEnergy, columnCount).Order().ToArray();
         return new ModeSelection(rows, columns);
     }
@@ -45,6 +48,14 @@ public sealed record ModeSelection(long[] Rows, long[] Columns)
         if (rows.Any(r => r < 0 || r >= h) || rows.Distinct().Count() != rows.Length || Columns.Any(c => c >= columnLimit))
             throw new WorkbenchException($"T1: a {h}x{w} grid cannot hold the retained modes (rows {string.Join(",", Rows)}; columns up to {Columns.Max()})");
         return (rows, Columns);
+    }
+
+    /// <summary>DFT rows: rank |k| by the energy of k and -k together, keep both signs (k = 0 once).</summary>
+    private static long[] SymmetricTop(double[] rowEnergy, long h, int count)
+    {
+        var pairs = new double[h / 2 + 1];
+        for (long i = 0; i < h; i++) pairs[Math.Min(i, h - i)] += rowEnergy[i];
+        return Top(pairs, count).SelectMany(k => k == 0 || 2 * k == h ? new[] { k } : new[] { k, -k }).Order().ToArray();
     }
 
     private static long[] Range(long start, long count) => Enumerable.Range(0, (int)count).Select(i => start + i).ToArray();

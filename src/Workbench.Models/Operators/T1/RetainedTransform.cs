@@ -49,6 +49,22 @@ public sealed class RetainedTransform(T1Transform transform, ModeSelection selec
     }
 
     /// <summary>
+    /// Makes DFT coefficients those of a real field: on column 0, the mode (k, 0) becomes the mean of itself and the
+    /// conjugate of (-k, 0). The inverse rfft would do this implicitly; doing it explicitly keeps Parseval exact for the
+    /// frequency-domain loss. The DCT is real: unchanged.
+    /// </summary>
+    public Tensor Hermitian(Tensor coefficients)
+    {
+        if (Kind == T1Transform.Dct || !Selection.Columns.Contains(0)) return coefficients;
+        var mirror = Selection.Rows.Select(r => (long)Array.IndexOf(Selection.Rows, -r)).ToArray();
+        if (mirror.Any(i => i < 0)) return coefficients;
+        var mirrored = coefficients.index_select(-2, Index(mirror, coefficients.device)).conj();
+        var columnZero = Selection.Columns.Select(c => c == 0).ToArray();
+        var mask = tensor(columnZero, device: coefficients.device).view(1, 1, 1, -1);
+        return where(mask, (coefficients + mirrored) / 2, coefficients);
+    }
+
+    /// <summary>
     /// Weight of each retained column in Parseval's sum: 1 for the DCT; for the rfft half axis 2 for interior columns
     /// (they stand for a conjugate pair), 1 for column 0 and the Nyquist column of even widths.
     /// </summary>

@@ -12,7 +12,7 @@ namespace Workbench.Models.Operators.T1;
 /// retained modes: the model's cost does not grow with the grid beyond that O(m N) projection.
 /// Input [B, InChannels, H, W], output [B, OutChannels, H, W].
 /// </summary>
-public sealed class T1Operator : nn.Module<Tensor, Tensor>
+public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
 {
     private readonly Parameter liftWeight;
     private readonly Parameter liftBias;
@@ -57,7 +57,7 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>
         if (options.Init == SpectralInit.Kaiming || (options.Init == SpectralInit.VariancePreserving && layer > 0))
             return Math.Sqrt(1.0 / options.Width);
         double n = (double)options.InitResolution * options.InitResolution;
-        double m = options.Transform == T1Transform.Dct ? options.Modes1 * options.Modes2 : 2.0 * options.Modes1 * (2.0 * options.Modes2 - 1);
+        double m = options.Transform == T1Transform.Dct ? options.Modes1 * options.Modes2 : (2.0 * options.Modes1 - 1) * (2.0 * options.Modes2 - 1);
         return Math.Sqrt(n / (options.Width * m));
     }
 
@@ -68,35 +68,62 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>
             return $"t1 expects input samples [{options.InChannels}, H, W], got [{string.Join(", ", input)}]";
         if (target.Length != 3 || target[0] != options.OutChannels || target[1] != input[1] || target[2] != input[2])
             return $"t1 expects target samples [{options.OutChannels}, {input[1]}, {input[2]}], got [{string.Join(", ", target)}]";
-        var rowsNeeded = options.Transform == T1Transform.Dct ? selection.Rows.Max() + 1 : 2 * selection.Rows.Select(Math.Abs).Max();
+        var rowsNeeded = options.Transform == T1Transform.Dct ? selection.Rows.Max() + 1 : 2 * selection.Rows.Select(Math.Abs).Max() + 1;
         var columnsNeeded = options.Transform == T1Transform.Dct ? selection.Columns.Max() + 1 : 2 * selection.Columns.Max();
         if (input[1] < rowsNeeded || input[2] < columnsNeeded)
             return $"t1 with these modes needs a grid of at least {rowsNeeded}x{columnsNeeded}, got {input[1]}x{input[2]}";
         return null;
     }
 
-    /// <summary>Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT).</summary>
+    /// <summary>
+    /// Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT), scaled by sqrt(N0 / N) for an
+    /// H x W = N grid (N0 = InitResolution^2) so that a band-limited field has the same coefficients at every
+    /// resolution: the model then evaluates zero-shot on other grids.
+    /// </summary>
     public Tensor ForwardCoefficients(Tensor x)
     {
         using var scope = NewDisposeScope();
         var (h, w) = (x.shape[^2], x.shape[^1]);
-        var coefficients = Transform.Forward(cat([x, Grid(x)], 1));
+        var coefficients = Transform.Forward(cat([x, Grid(x)], 1)) * ResolutionScale(h, w);
         var z = einsum("bixy,oi->boxy", coefficients, liftWeight.to(coefficients.dtype));
-        if (Transform.Selection.Rows[0] == 0 && Transform.Selection.Columns[0] == 0)
+        if (Transform.Selection.Rows.Contains(0) && Transform.Selection.Columns.Contains(0))
         {
+            // The constant lift bias b has coefficient b sqrt(N) at the DC mode of an orthonormal transform.
+            var row = Array.IndexOf(Transform.Selection.Rows, 0L);
+            var column = Array.IndexOf(Transform.Selection.Columns, 0L);
             var dc = zeros_like(z);
-            dc[.., .., 0, 0] = (liftBias * Math.Sqrt(h * w)).to(z.dtype).unsqueeze(0).expand(z.shape[0], -1);
+            dc[.., .., row, column] = (liftBias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[0], -1);
             z = z + dc;
         }
         foreach (var layer in layers) z = layer.forward(z);
-        var result = z.is_complex() ? complex(Head(z.real), Head(z.imag)) : Head(z);
+        var result = z.is_complex() ? Transform.Hermitian(complex(Head(z.real), Head(z.imag))) : Head(z);
         return result.MoveToOuterDisposeScope();
     }
 
-    public override Tensor forward(Tensor x) => Transform.Inverse(ForwardCoefficients(x), x.shape[^2], x.shape[^1]);
+    public override Tensor forward(Tensor x) =>
+        Transform.Inverse(ForwardCoefficients(x) / ResolutionScale(x.shape[^2], x.shape[^1]), x.shape[^2], x.shape[^1]);
 
-    /// <summary>The target's coefficients on the retained modes, to train against without an inverse transform.</summary>
-    public Tensor TargetCoefficients(Tensor y) => Transform.Forward(y);
+    /// <summary>The target's (scaled) coefficients on the retained modes, to train against without an inverse transform.</summary>
+    public Tensor TargetCoefficients(Tensor y) => Transform.Forward(y) * ResolutionScale(y.shape[^2], y.shape[^1]);
+
+    /// <summary>
+    /// ||forward(x) - y|| / ||y|| per sample without an inverse transform: by Parseval the error is the retained-mode
+    /// error plus the target energy outside the retained modes, ||y||^2 - ||Y_ret||^2.
+    /// </summary>
+    public Tensor RelativeL2PerSample(Tensor x, Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        var (h, w) = (y.shape[^2], y.shape[^1]);
+        var weights = Transform.ParsevalWeights(w, y.dtype, y.device);
+        Tensor Energy(Tensor c) => ((c.is_complex() ? c.abs().square() : c.square()) * weights).flatten(1).sum([1]);
+        var prediction = ForwardCoefficients(x);
+        var target = TargetCoefficients(y);
+        var total = y.square().flatten(1).sum([1]) * ResolutionScale(h, w) * ResolutionScale(h, w);
+        var outside = (total - Energy(target)).clamp_min(0);
+        return ((Energy(prediction - target) + outside) / total.clamp_min(1e-30)).sqrt().MoveToOuterDisposeScope();
+    }
+
+    private double ResolutionScale(long h, long w) => Math.Sqrt((double)Options.InitResolution * Options.InitResolution / (h * w));
 
     private Tensor Head(Tensor z)
     {
@@ -104,11 +131,13 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>
         return head2.forward(sin(head1.forward(channelsLast))).permute(0, 3, 1, 2);
     }
 
-    private static Tensor Grid(Tensor x)
+    /// <summary>x and y in [0, 1): cell centres (n + 1/2) / N for the DCT (its sampling points), n / N for the periodic DFT.</summary>
+    private Tensor Grid(Tensor x)
     {
         var (b, h, w) = (x.shape[0], x.shape[^2], x.shape[^1]);
-        var rows = linspace(0, 1, h + 1, dtype: x.dtype, device: x.device).narrow(0, 0, h).view(1, 1, h, 1).expand(b, 1, h, w);
-        var columns = linspace(0, 1, w + 1, dtype: x.dtype, device: x.device).narrow(0, 0, w).view(1, 1, 1, w).expand(b, 1, h, w);
+        var offset = Options.Transform == T1Transform.Dct ? 0.5 : 0.0;
+        var rows = ((arange(h, dtype: x.dtype, device: x.device) + offset) / h).view(1, 1, h, 1).expand(b, 1, h, w);
+        var columns = ((arange(w, dtype: x.dtype, device: x.device) + offset) / w).view(1, 1, 1, w).expand(b, 1, h, w);
         return cat([rows, columns], 1);
     }
 }

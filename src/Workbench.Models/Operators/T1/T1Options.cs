@@ -8,7 +8,7 @@ public enum SpectralInit { VariancePreserving, Naive, Kaiming, Zero }
 
 /// <summary>
 /// Options of a Transform-Once model. Modes1 x Modes2 is the retained block: DCT frequencies [0, Modes1) x [0, Modes2);
-/// DFT signed row frequencies [-Modes1, Modes1) x rfft columns [0, Modes2). <see cref="InitResolution"/> is the grid the
+/// DFT signed row frequencies -(Modes1 - 1)..(Modes1 - 1) x rfft columns [0, Modes2). <see cref="InitResolution"/> is the grid the
 /// variance-preserving scale N / (c m) refers to.
 /// </summary>
 public sealed record T1Options(
