@@ -67,7 +67,7 @@ public sealed class SpectralConvTests
 public sealed class SpectralInitTests
 {
     // The exact count 4 m1 m2 - 3 m1 (plus the Nyquist column when kept) gives ratios within ~1.5% here; the approximate
-    // 4 m1 m2 + 4 would give 0.85, 0.87 and 0.81, and confusing the complex with the per-part std a factor 2.
+    // 4 m1 m2 + 4 would give 0.85, 0.70 and 0.81, and confusing the complex with the per-part std a factor 2.
     [Theory]
     [InlineData(6, 6, 32, 32)]
     [InlineData(5, 3, 24, 20)]
