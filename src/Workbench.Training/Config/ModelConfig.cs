@@ -3,6 +3,8 @@ using TorchSharp;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
 using Workbench.Models.Operators;
+using Workbench.Models.Operators.Afno;
+using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.T1;
 
 namespace Workbench.Training.Config;
@@ -14,6 +16,8 @@ namespace Workbench.Training.Config;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(Fno1dConfig), "fno1d")]
 [JsonDerivedType(typeof(T1Config), "t1")]
+[JsonDerivedType(typeof(Fno2dConfig), "fno2d")]
+[JsonDerivedType(typeof(AfnoConfig), "afno")]
 public abstract record ModelConfig
 {
     /// <summary>Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here.</summary>
@@ -86,5 +90,63 @@ public sealed record T1Config : ModelConfig
         foreach (var (name, value) in new[] { ("in_channels", InChannels), ("out_channels", OutChannels), ("width", Width),
                      ("modes1", Modes1), ("modes2", Modes2), ("layers", Layers), ("init_resolution", InitResolution), ("selection_samples", SelectionSamples) })
             if (value < 1) yield return $"{name}: expected a positive integer, got {value}";
+    }
+}
+
+/// <summary>FNO-2D with time as channels (REFERENCES section 2).</summary>
+public sealed record Fno2dConfig : ModelConfig
+{
+    public int InChannels { get; init; } = 1;
+    public int OutChannels { get; init; } = 1;
+    public int Width { get; init; } = 32;
+    public int Modes1 { get; init; } = 12;
+    public int Modes2 { get; init; } = 12;
+    public int Layers { get; init; } = 4;
+    public FnoInit Init { get; init; } = FnoInit.Naive;
+    public bool BatchNorm { get; init; }
+    public int InitResolution { get; init; } = 64;
+
+    private Fno2dOptions Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Init, BatchNorm: BatchNorm,
+        InitGridX: InitResolution, InitGridY: InitResolution);
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Fno2d(Options);
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno2d.CheckShapes(Options, inputSample, targetSample);
+
+    public override IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new[] { ("in_channels", InChannels), ("out_channels", OutChannels), ("width", Width),
+                     ("modes1", Modes1), ("modes2", Modes2), ("layers", Layers), ("init_resolution", InitResolution) })
+            if (value < 1) yield return $"{name}: expected a positive integer, got {value}";
+    }
+}
+
+/// <summary>AFNO operator: patch embedding, AFNO blocks, linear head (REFERENCES section 3). The grid is fixed.</summary>
+public sealed record AfnoConfig : ModelConfig
+{
+    public int InChannels { get; init; } = 1;
+    public int OutChannels { get; init; } = 1;
+    public int Grid { get; init; } = 64;
+    public int EmbedDim { get; init; } = 128;
+    public int Depth { get; init; } = 4;
+    public int Blocks { get; init; } = 8;
+    public int Patch { get; init; } = 4;
+    public double ModeFraction { get; init; } = 1.0;
+    public double SparsityThreshold { get; init; } = 0.01;
+    public bool DoubleSkip { get; init; } = true;
+
+    private AfnoOptions Options => new(InChannels, OutChannels, Grid, Grid, EmbedDim, Depth, Blocks, Patch, ModeFraction, SparsityThreshold,
+        DoubleSkip: DoubleSkip);
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new AfnoOperator(Options);
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => AfnoOperator.CheckShapes(Options, inputSample, targetSample);
+
+    public override IEnumerable<string> Problems()
+    {
+        foreach (var (name, value) in new[] { ("in_channels", InChannels), ("out_channels", OutChannels), ("grid", Grid),
+                     ("embed_dim", EmbedDim), ("depth", Depth), ("blocks", Blocks), ("patch", Patch) })
+            if (value < 1) yield return $"{name}: expected a positive integer, got {value}";
+        if (EmbedDim % Math.Max(1, Blocks) != 0) yield return $"embed_dim: {EmbedDim} is not divisible by blocks = {Blocks}";
+        if (Grid % Math.Max(1, Patch) != 0) yield return $"grid: {Grid} is not divisible by patch = {Patch}";
+        if (!(ModeFraction > 0 && ModeFraction <= 1)) yield return $"mode_fraction: expected a value in (0, 1], got {ModeFraction}";
     }
 }

@@ -28,6 +28,33 @@ public sealed class OfflineRenderingTests : IDisposable
         Assert.Contains("k^-2", dom);
     }
 
+    [ChromiumFact]
+    public async Task IndexPageShowsEveryFigureOffline()
+    {
+        var recipes = Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", "..", "experiments", "figures"));
+        new Workbench.Figures.Recipes.FigureCatalog(recipes).Render(["spright-success", "spright-ising"], quick: true, _folder);
+
+        await using var browser = await PuppeteerSharp.Puppeteer.LaunchAsync(new PuppeteerSharp.LaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = StaticImageExport.BrowserPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--disable-background-networking"],
+        });
+        await using var page = await browser.NewPageAsync();
+        await page.SetOfflineModeAsync(true);
+        await page.GoToAsync("file://" + Path.Combine(_folder, "index.html"), 60_000, [PuppeteerSharp.WaitUntilNavigation.Load]);
+        const string drawn = "Array.from(document.querySelectorAll('iframe')).filter(f => f.contentDocument && f.contentDocument.querySelector('.main-svg')).length";
+        var frames = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('iframe').length");
+        var rendered = 0;
+        for (var attempt = 0; attempt < 100 && rendered < frames; attempt++)
+        {
+            rendered = await page.EvaluateExpressionAsync<int>(drawn);
+            if (rendered < frames) await Task.Delay(200);
+        }
+        Assert.Equal(2, frames);
+        Assert.Equal(frames, rendered);
+    }
+
     private static string Chromium(params string[] arguments)
     {
         var start = new ProcessStartInfo(StaticImageExport.BrowserPath!, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -20,7 +20,6 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter weight;
     private readonly int[] _modes;
-    private readonly string _equation;
 
     public SpectralConv(int inChannels, int outChannels, int[] modes, FnoInit init, long[] initGrid)
         : base(nameof(SpectralConv))
@@ -32,8 +31,6 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
         if (initGrid.Length != modes.Length || initGrid.Any(n => n < 2))
             throw new WorkbenchException($"spectral conv: the init grid needs {modes.Length} sizes >= 2, got [{string.Join(", ", initGrid)}].");
         _modes = (int[])modes.Clone();
-        var letters = "xyz"[..modes.Length];
-        _equation = $"bi{letters},io{letters}->bo{letters}";
         var shape = new long[] { inChannels, outChannels }
             .Concat(modes.Select((m, i) => i < modes.Length - 1 ? 2L * m : m)).Append(2).ToArray();
         weight = init switch
@@ -78,7 +75,7 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
             }
         }
         var block = LowPassModes.Gather(spectrum, dims, kept, lastAxisHalf: true);
-        var mixed = einsum(_equation, block, view_as_complex(w.contiguous()));
+        var mixed = ModeWiseMatmul.Apply(block, view_as_complex(w.contiguous()));
         var full = LowPassModes.Scatter(mixed, dims, Wavenumbers.SpectrumShape(sizes, lastAxisHalf: true), lastAxisHalf: true);
         return fft.irfftn(full, s: sizes, dim: dims).MoveToOuterDisposeScope();
     }

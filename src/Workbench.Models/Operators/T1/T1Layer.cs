@@ -35,7 +35,7 @@ public sealed class T1Layer : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var rowWeights = _complex ? view_as_complex(rowMixing) : rowMixing;
         var columnWeights = _complex ? view_as_complex(columnMixing) : columnMixing;
-        var mixed = einsum("bixy,ioxy->boxy", z, ChannelMixing);
+        var mixed = ModeWiseMatmul.Apply(z, ChannelMixing);
         mixed = _complex ? complex(tanh(mixed.real), tanh(mixed.imag)) : nn.functional.gelu(mixed);
         mixed = einsum("bcxy,xoc->bcoy", mixed, rowWeights);
         mixed = einsum("bcxy,yoc->bcxo", mixed, columnWeights);
