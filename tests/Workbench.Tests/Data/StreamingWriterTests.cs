@@ -3,7 +3,11 @@ using Workbench.Data.Hdf5;
 
 namespace Workbench.Tests.Data;
 
-/// <summary>The streaming writer leaves nothing behind unless it completes, and writes in bounded memory.</summary>
+/// <summary>
+/// The streaming writer leaves nothing behind unless it completes, and writes in bounded memory (measured as
+/// process-wide retained memory, hence the non-parallel collection).
+/// </summary>
+[Collection(Workbench.Tests.Training.TrainingRunCollection.Name)]
 public class StreamingWriterTests
 {
     private static DatasetWriterOptions Options(long sampleCount, int[] inputShape) => new()

@@ -65,7 +65,7 @@ public sealed class TrainerEndToEndTests : IDisposable
     [Fact]
     public void RunKilledMidTrainingResumesToTheSameFinalMetrics()
     {
-        const int epochs = 6;
+        const int epochs = 20;
         var config = WriteConfig(epochs);
         var reference = Path.Combine(_work, "reference");
         Assert.Equal(0, CliRunner.Run("--threads", "1", "train", config, "--out", reference).ExitCode);

@@ -1,6 +1,9 @@
 namespace Workbench.Tests.Training;
 
-/// <summary>Runs that seed TorchSharp's process-wide generator must not interleave with other tests.</summary>
+/// <summary>
+/// Tests that use process-wide state (TorchSharp's global generator, retained-memory measurements) run alone, not
+/// interleaved with other tests.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TrainingRunCollection
 {
