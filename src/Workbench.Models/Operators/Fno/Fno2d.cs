@@ -59,14 +59,14 @@ public sealed class Fno2d : nn.Module<Tensor, Tensor>
             throw new WorkbenchException(
                 $"fno2d: expected input [B, {Options.InChannels}, X >= 2, Y], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
-        var h = lift.forward(cat([x, GridCoordinates.Like(x)], 1));
+        var h = PointwiseLinear.Apply(lift, cat([x, GridCoordinates.Like(x)], 1));
         for (var layer = 0; layer < spectral.Count; layer++)
         {
-            h = spectral[layer].forward(h) + pointwise[layer].forward(h);
+            h = spectral[layer].forward(h) + PointwiseLinear.Apply(pointwise[layer], h);
             if (norms.Count > 0) h = norms[layer].forward(h);
             if (layer < spectral.Count - 1) h = nn.functional.gelu(h);
         }
-        return project2.forward(nn.functional.gelu(project1.forward(h))).MoveToOuterDisposeScope();
+        return PointwiseLinear.Apply(project2, nn.functional.gelu(PointwiseLinear.Apply(project1, h))).MoveToOuterDisposeScope();
     }
 
     private static void Validate(Fno2dOptions o)
