@@ -107,9 +107,9 @@ public static class FlowDatasetCommands
         return command;
     }
 
-    private static Workbench.Data.Generators.NavierStokes.SampleRange Range(long samples, string shard)
+    private static Workbench.Data.Generators.NavierStokes.SampleBlock Range(long samples, string shard)
     {
-        var (index, count) = Workbench.Data.Generators.NavierStokes.SampleRange.ParseShard(shard);
-        return Workbench.Data.Generators.NavierStokes.SampleRange.Shard(samples, index, count);
+        var (index, count) = Workbench.Data.Generators.NavierStokes.SampleBlock.ParseShard(shard);
+        return Workbench.Data.Generators.NavierStokes.SampleBlock.Shard(samples, index, count);
     }
 }

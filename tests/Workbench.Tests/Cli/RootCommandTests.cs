@@ -4,6 +4,8 @@ using Workbench.Core.Runtime;
 
 namespace Workbench.Tests.Cli;
 
+// The CLI sets process-wide TorchSharp state (threads, seed): run alone.
+[Collection(Training.TrainingRunCollection.Name)]
 public class RootCommandTests
 {
     [Fact]

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Workbench.Tests.Cli;
 
+// The CLI sets process-wide TorchSharp state (threads, seed): run alone.
+[Collection(Training.TrainingRunCollection.Name)]
 public sealed class SprightCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wb-spright-").FullName;

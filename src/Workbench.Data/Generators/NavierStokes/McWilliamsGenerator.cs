@@ -14,7 +14,7 @@ public static class McWilliamsGenerator
     public const string Name = "mcwilliams-2d";
 
     /// <summary>Streams the samples of <paramref name="range"/> in index order, one batch at a time.</summary>
-    public static IEnumerable<GeneratedTrajectory> Generate(McWilliamsOptions options, long seed, SampleRange range,
+    public static IEnumerable<GeneratedTrajectory> Generate(McWilliamsOptions options, long seed, SampleBlock range,
         Device? device = null, IProgressSink? progress = null)
     {
         options.Validate();
@@ -36,12 +36,12 @@ public static class McWilliamsGenerator
     public static Tensor Simulate(McWilliamsOptions options, long seed, IReadOnlyList<long> indices, Device? device = null)
     {
         options.Validate();
-        var values = SimulateBatch(options, seed, indices, device ?? CPU, SilentProgress.Instance, new SampleRange(0, indices.Count));
+        var values = SimulateBatch(options, seed, indices, device ?? CPU, SilentProgress.Instance, new SampleBlock(0, indices.Count));
         return tensor(values, [indices.Count, options.FrameCount, options.OutputResolution, options.OutputResolution]);
     }
 
     private static float[] SimulateBatch(McWilliamsOptions options, long seed, IReadOnlyList<long> indices, Device device,
-        IProgressSink progress, SampleRange range)
+        IProgressSink progress, SampleBlock range)
     {
         using var scope = NewDisposeScope();
         using var grid = new PeriodicGrid(options.SolverResolution, 2 * Math.PI, device);

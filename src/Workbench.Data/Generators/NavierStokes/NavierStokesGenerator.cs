@@ -19,7 +19,7 @@ public static class NavierStokesGenerator
     /// current batch is held in memory. Sample j is the same whatever range, batch size or device produced it
     /// (bit-for-bit on one device).
     /// </summary>
-    public static IEnumerable<GeneratedTrajectory> Generate(NavierStokesOptions options, long seed, SampleRange range,
+    public static IEnumerable<GeneratedTrajectory> Generate(NavierStokesOptions options, long seed, SampleBlock range,
         Device? device = null, IProgressSink? progress = null)
     {
         options.Validate();
@@ -41,12 +41,12 @@ public static class NavierStokesGenerator
     public static Tensor Simulate(NavierStokesOptions options, long seed, IReadOnlyList<long> indices, Device? device = null)
     {
         options.Validate();
-        var values = SimulateBatch(options, seed, indices, device ?? CPU, SilentProgress.Instance, new SampleRange(0, indices.Count));
+        var values = SimulateBatch(options, seed, indices, device ?? CPU, SilentProgress.Instance, new SampleBlock(0, indices.Count));
         return tensor(values, [indices.Count, options.FrameCount, options.OutputResolution, options.OutputResolution]);
     }
 
     private static float[] SimulateBatch(NavierStokesOptions options, long seed, IReadOnlyList<long> indices, Device device,
-        IProgressSink progress, SampleRange range)
+        IProgressSink progress, SampleBlock range)
     {
         using var scope = NewDisposeScope();
         using var grid = new PeriodicGrid(options.SolverResolution, 1.0, device);

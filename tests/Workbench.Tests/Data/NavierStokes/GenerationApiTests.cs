@@ -26,8 +26,8 @@ public sealed class GenerationApiTests
     [Fact]
     public void Shards_partition_the_indices_and_reproduce_the_unsharded_run()
     {
-        var whole = NavierStokesGenerator.Generate(Tiny, 42, SampleRange.All(5)).ToList();
-        var shards = Enumerable.Range(0, 3).SelectMany(i => NavierStokesGenerator.Generate(Tiny, 42, SampleRange.Shard(5, i, 3))).ToList();
+        var whole = NavierStokesGenerator.Generate(Tiny, 42, SampleBlock.All(5)).ToList();
+        var shards = Enumerable.Range(0, 3).SelectMany(i => NavierStokesGenerator.Generate(Tiny, 42, SampleBlock.Shard(5, i, 3))).ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)i), whole.Select(s => s.Index));
         Assert.Equal(whole.Select(s => s.Index), shards.Select(s => s.Index));
         for (var i = 0; i < whole.Count; i++) Assert.Equal(whole[i].Values, shards[i].Values);
@@ -39,13 +39,13 @@ public sealed class GenerationApiTests
     [Fact]
     public void Shard_ranges_follow_floor_of_i_n_over_count()
     {
-        Assert.Equal(new SampleRange(0, 3), SampleRange.Shard(10, 0, 3));
-        Assert.Equal(new SampleRange(3, 3), SampleRange.Shard(10, 1, 3));
-        Assert.Equal(new SampleRange(6, 4), SampleRange.Shard(10, 2, 3));
-        Assert.Equal((2, 4), SampleRange.ParseShard("2/4"));
-        var error = Assert.Throws<WorkbenchException>(() => SampleRange.ParseShard("4/4"));
+        Assert.Equal(new SampleBlock(0, 3), SampleBlock.Shard(10, 0, 3));
+        Assert.Equal(new SampleBlock(3, 3), SampleBlock.Shard(10, 1, 3));
+        Assert.Equal(new SampleBlock(6, 4), SampleBlock.Shard(10, 2, 3));
+        Assert.Equal((2, 4), SampleBlock.ParseShard("2/4"));
+        var error = Assert.Throws<WorkbenchException>(() => SampleBlock.ParseShard("4/4"));
         Assert.Contains("--shard", error.Message);
-        Assert.Throws<WorkbenchException>(() => SampleRange.ParseShard("a/b"));
+        Assert.Throws<WorkbenchException>(() => SampleBlock.ParseShard("a/b"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class GenerationApiTests
         using var scope = NewDisposeScope();
         var options = Tiny with { OutputResolution = 32 };
         var progress = new RecordingProgress();
-        var sample = NavierStokesGenerator.Generate(options, 8, new SampleRange(4, 1), progress: progress).Single();
+        var sample = NavierStokesGenerator.Generate(options, 8, new SampleBlock(4, 1), progress: progress).Single();
         var initial = GaussianRandomField.Sample(8, [4], 32, CPU)[0].to(float32);
         Assert.True(tensor(sample.Values.AsSpan(0, 32 * 32).ToArray()).reshape(32, 32).allclose(initial, rtol: 0, atol: 1e-6));
         Assert.Equal(options.TotalSteps, progress.LastDone);
@@ -64,9 +64,9 @@ public sealed class GenerationApiTests
     [Fact]
     public void Invalid_options_name_the_field()
     {
-        var error = Assert.Throws<WorkbenchException>(() => NavierStokesGenerator.Generate(Tiny with { RecordEvery = 0.015 }, 1, SampleRange.All(1)).ToList());
+        var error = Assert.Throws<WorkbenchException>(() => NavierStokesGenerator.Generate(Tiny with { RecordEvery = 0.015 }, 1, SampleBlock.All(1)).ToList());
         Assert.StartsWith("--record-every", error.Message);
-        error = Assert.Throws<WorkbenchException>(() => NavierStokesGenerator.Generate(Tiny with { OutputResolution = 12, Downsampling = Downsampling.Subsample }, 1, SampleRange.All(1)).ToList());
+        error = Assert.Throws<WorkbenchException>(() => NavierStokesGenerator.Generate(Tiny with { OutputResolution = 12, Downsampling = Downsampling.Subsample }, 1, SampleBlock.All(1)).ToList());
         Assert.StartsWith("--resolution", error.Message);
         error = Assert.Throws<WorkbenchException>(() => NavierStokesOptions.FnoPreset(2e-3));
         Assert.StartsWith("--viscosity", error.Message);

@@ -7,7 +7,7 @@ namespace Workbench.Data.Generators.NavierStokes;
 /// A contiguous block of sample indices. Shard i of n over N samples holds indices floor(i N / n) .. floor((i+1) N / n) - 1,
 /// so the shards are disjoint, cover 0 .. N-1, and concatenating them in shard order restores index order.
 /// </summary>
-public readonly record struct SampleRange(long Start, long Count)
+public readonly record struct SampleBlock(long Start, long Count)
 {
     public long End => Start + Count;
 
@@ -16,16 +16,16 @@ public readonly record struct SampleRange(long Start, long Count)
         for (var i = Start; i < End; i++) yield return i;
     }
 
-    public static SampleRange All(long samples) => Shard(samples, 0, 1);
+    public static SampleBlock All(long samples) => Shard(samples, 0, 1);
 
-    public static SampleRange Shard(long samples, int shard, int shards)
+    public static SampleBlock Shard(long samples, int shard, int shards)
     {
         if (samples <= 0) throw new WorkbenchException($"--samples: expected a positive count, got {samples}.");
         if (shards <= 0 || shard < 0 || shard >= shards)
             throw new WorkbenchException($"--shard: expected i/n with 0 <= i < n, got {shard}/{shards}.");
         var start = shard * samples / shards;
         var end = (shard + 1) * samples / shards;
-        return new SampleRange(start, end - start);
+        return new SampleBlock(start, end - start);
     }
 
     /// <summary>Parses "i/n" as given to <c>--shard</c>.</summary>
