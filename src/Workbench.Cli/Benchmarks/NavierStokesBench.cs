@@ -22,8 +22,7 @@ public static class NavierStokesBench
         var peer = RepositoryPaths.Find("experiments/bench/ns_numpy_bench.py") is { } script
             ? PythonPeer.Run(script, ["--resolution", resolution.ToString(), "--batch", batch.ToString(), "--steps", steps.ToString()], ctx.Error)
             : null;
-        var result = new BenchResult(ours.Name, ours.Parameters, ours.Value, ours.Unit,
-            peer is null ? null : "numpy", peer?["value"]?.GetValue<double>());
+        var result = ours with { Peer = peer is null ? null : "numpy", PeerValue = peer?["value"]?.GetValue<double>() };
         return new BenchReport("navier-stokes", ctx.Device.ToString(), Workbench.Core.Runtime.Threads.Current, [result]);
     }
 }

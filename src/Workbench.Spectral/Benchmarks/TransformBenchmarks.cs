@@ -1,3 +1,4 @@
+using Workbench.Core.Benchmarks;
 using System.Diagnostics;
 using TorchSharp;
 using Workbench.Core.Errors;
@@ -16,15 +17,15 @@ public static class TransformBenchmarks
     public static readonly long[] DefaultShape = { 8, 64, 256, 256 };
 
     /// <summary>Orthonormal DCT-II over the last two dims followed by its inverse.</summary>
-    public static TransformBenchmarkResult Dct2DForwardInverse(long[]? shape = null, int repeats = 5, Device? device = null) =>
+    public static BenchResult Dct2DForwardInverse(long[]? shape = null, int repeats = 5, Device? device = null) =>
         Measure("dct2d_forward_inverse", shape ?? DefaultShape, repeats, device ?? CPU, x => Dct.Inverse2(Dct.Forward2(x)));
 
     /// <summary>Orthonormal Walsh-Hadamard transform along the last dim followed by its inverse.</summary>
-    public static TransformBenchmarkResult WalshHadamardForwardInverse(long[]? shape = null, int repeats = 5, Device? device = null) =>
+    public static BenchResult WalshHadamardForwardInverse(long[]? shape = null, int repeats = 5, Device? device = null) =>
         Measure("wht_forward_inverse", shape ?? DefaultShape, repeats, device ?? CPU,
             x => WalshHadamard.Inverse(WalshHadamard.Transform(x, orthonormal: true), orthonormal: true));
 
-    private static TransformBenchmarkResult Measure(string name, long[] shape, int repeats, Device device, Func<Tensor, Tensor> pass)
+    private static BenchResult Measure(string name, long[] shape, int repeats, Device device, Func<Tensor, Tensor> pass)
     {
         if (repeats < 1) throw new WorkbenchException($"benchmark {name}: expected at least one repeat, got {repeats}.");
         using var generator = new Generator(0);
@@ -51,7 +52,7 @@ public static class TransformBenchmarks
             ["threads"] = get_num_threads(),
             ["repeats"] = repeats,
         };
-        return new TransformBenchmarkResult(name, parameters, times[repeats / 2], "ms");
+        return new BenchResult(name, parameters, times[repeats / 2], "ms");
     }
 
     private static void Synchronize(Device device)

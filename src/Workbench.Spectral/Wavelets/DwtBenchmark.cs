@@ -1,3 +1,4 @@
+using Workbench.Core.Benchmarks;
 using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,7 +30,7 @@ public static class DwtBenchmark
             .to(device ?? CPU);
 
     /// <summary>Every default configuration on the default shape.</summary>
-    public static IReadOnlyList<TransformTiming> RunDefaults(Device? device = null, int repeats = 3, long seed = 0)
+    public static IReadOnlyList<BenchResult> RunDefaults(Device? device = null, int repeats = 3, long seed = 0)
     {
         using var x = Input(DefaultShape, seed, device);
         return DefaultConfigurations
@@ -41,7 +42,7 @@ public static class DwtBenchmark
     /// Best wall time in ms of Decompose + Reconstruct over <paramref name="repeats"/> runs after one warm-up (the minimum
     /// is the statistic least disturbed by other work on a shared machine).
     /// </summary>
-    public static TransformTiming Measure(Tensor x, Wavelet wavelet, ExtensionMode mode, int levels, int repeats)
+    public static BenchResult Measure(Tensor x, Wavelet wavelet, ExtensionMode mode, int levels, int repeats)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
         var times = new double[repeats];
@@ -56,18 +57,18 @@ public static class DwtBenchmark
             }
         }
 
-        var parameters = new Dictionary<string, string>
+        var parameters = new Dictionary<string, object>
         {
             ["wavelet"] = wavelet.PywtName,
             ["mode"] = mode.PywtName(),
-            ["levels"] = levels.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["levels"] = levels,
             ["shape"] = string.Join("x", x.shape),
             ["dtype"] = "float32",
             ["device"] = x.device.ToString(),
-            ["threads"] = get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["repeats"] = repeats.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["threads"] = get_num_threads(),
+            ["repeats"] = repeats,
         };
-        return new TransformTiming(Name, parameters, times.Min(), "ms");
+        return new BenchResult(Name, parameters, times.Min(), "ms");
     }
 
     private static void RunOnce(Tensor x, Wavelet wavelet, ExtensionMode mode, int levels)

@@ -1,15 +1,13 @@
+using Workbench.Core.Benchmarks;
 using System.Diagnostics;
 using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
 
-/// <summary>One benchmark figure: what was measured, under which parameters, and the value with its unit.</summary>
-public sealed record BenchmarkMeasurement(string Name, IReadOnlyDictionary<string, object> Parameters, double Value, string Unit);
-
 /// <summary>Throughput of the FNO Crank-Nicolson step (float64) on a batch of GRF initial fields.</summary>
 public static class NavierStokesBenchmark
 {
-    public static BenchmarkMeasurement MeasureSteps(int resolution = 256, int batch = 20, int steps = 30, int warmupSteps = 3,
+    public static BenchResult MeasureSteps(int resolution = 256, int batch = 20, int steps = 30, int warmupSteps = 3,
         Device? device = null, long seed = 0)
     {
         var target = device ?? CPU;
@@ -33,7 +31,7 @@ public static class NavierStokesBenchmark
             ["device"] = target.ToString(),
             ["threads"] = get_num_threads(),
         };
-        return new BenchmarkMeasurement("navier-stokes-cn-step", parameters, steps / seconds, "steps/s");
+        return new BenchResult("navier-stokes-cn-step", parameters, steps / seconds, "steps/s");
     }
 
     private static void Synchronize(Device device)
