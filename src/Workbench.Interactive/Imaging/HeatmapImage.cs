@@ -1,3 +1,5 @@
+using Workbench.Data.Images;
+
 namespace Workbench.Interactive.Imaging;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Workbench.Data.Images;
 using Workbench.Interactive.Imaging;
 
 namespace Workbench.Notebooks.Tests.Formatting;

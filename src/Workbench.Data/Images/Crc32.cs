@@ -1,4 +1,4 @@
-namespace Workbench.Interactive.Imaging;
+namespace Workbench.Data.Images;
 
 /// <summary>CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320) as PNG chunks use it.</summary>
 public static class Crc32

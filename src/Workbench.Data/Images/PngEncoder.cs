@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Workbench.Core.IO;
 
-namespace Workbench.Interactive.Imaging;
+namespace Workbench.Data.Images;
 
 /// <summary>
-/// Writes 8-bit RGB PNG images: signature, IHDR, one zlib-compressed IDAT (filter type 0 on every row) and IEND,
-/// each chunk with its CRC-32.
+/// Writes 8-bit grey, RGB or RGBA PNG images: signature, IHDR, one zlib-compressed IDAT (filter type 0 on every row)
+/// and IEND, each chunk with its CRC-32.
 /// </summary>
 public static class PngEncoder
 {
@@ -17,7 +18,16 @@ public static class PngEncoder
         if (width < 1 || height < 1) throw new ArgumentException($"PNG size must be positive, got {width} x {height}");
         if (rgb.Length != checked(width * height * 3))
             throw new ArgumentException($"expected {width * height * 3} RGB bytes for {width} x {height}, got {rgb.Length}");
+        return Encode(width, height, 3, rgb);
+    }
 
+    public static byte[] Encode(RasterImage image) => Encode(image.Width, image.Height, image.Channels, image.Pixels);
+
+    /// <summary>Writes the image to <paramref name="path"/> through a temporary sibling, so a failure leaves no partial file.</summary>
+    public static void Write(string path, RasterImage image) => AtomicFile.WriteAllBytes(path, Encode(image));
+
+    private static byte[] Encode(int width, int height, int channels, ReadOnlySpan<byte> pixels)
+    {
         using var output = new MemoryStream();
         output.Write(Signature);
 
@@ -25,26 +35,25 @@ public static class PngEncoder
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = 8;  // bit depth
-        header[9] = 2;  // colour type: truecolour
+        header[9] = channels switch { 1 => 0, 3 => 2, _ => 6 }; // colour type: grey, truecolour, truecolour + alpha
         header[10] = 0; // compression: deflate
         header[11] = 0; // filter method 0
         header[12] = 0; // no interlace
         WriteChunk(output, "IHDR", header);
-        WriteChunk(output, "IDAT", Compress(width, height, rgb));
+        WriteChunk(output, "IDAT", Compress(height, width * channels, pixels));
         WriteChunk(output, "IEND", []);
         return output.ToArray();
     }
 
-    private static byte[] Compress(int width, int height, ReadOnlySpan<byte> rgb)
+    private static byte[] Compress(int height, int stride, ReadOnlySpan<byte> pixels)
     {
-        var stride = width * 3;
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             for (var row = 0; row < height; row++)
             {
                 zlib.WriteByte(0); // filter type None
-                zlib.Write(rgb.Slice(row * stride, stride));
+                zlib.Write(pixels.Slice(row * stride, stride));
             }
         }
         return compressed.ToArray();
