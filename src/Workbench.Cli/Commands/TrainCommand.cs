@@ -20,7 +20,7 @@ public static class TrainCommand
         };
         var output = new Option<string?>("--out") { Description = "Run folder to create (default runs/<name>)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from checkpoints/last.ckpt." };
-        var command = new Command("train", "Train an experiment into a run folder (config, metrics, checkpoints, summary).")
+        var command = new Command("train", "Train an experiment into a run folder (config, metrics, checkpoints, summary); --seed replaces the config's seed.")
         {
             experiment, output, resume,
         };
@@ -44,6 +44,7 @@ public static class TrainCommand
             else
             {
                 config = ExperimentConfigLoader.Load(experimentPath!);
+                if (ctx.SeedGiven) config = config with { Seed = ctx.Seed };
                 run = new RunFolder(parse.GetValue(output) ?? Path.Combine("runs", config.Name));
             }
 

@@ -15,6 +15,7 @@ public sealed class CliContext
     {
         _deviceChoice = parse.GetValue(options.Device) ?? "auto";
         Seed = parse.GetValue(options.Seed);
+        SeedGiven = parse.GetResult(options.Seed) is { Implicit: false };
         Threads = parse.GetValue(options.Threads);
         Verbose = parse.GetValue(options.Verbose);
         Output = output;
@@ -23,6 +24,9 @@ public sealed class CliContext
     }
 
     public long Seed { get; }
+
+    /// <summary>Whether --seed was on the command line (a verb with its own seed, like train's config, then takes it).</summary>
+    public bool SeedGiven { get; }
     public int Threads { get; }
     public bool Verbose { get; }
     public TextWriter Output { get; }

@@ -173,4 +173,44 @@ public sealed class TrainerEndToEndTests : IDisposable
         Assert.Contains("already exists", Assert.Single(result.ErrorLines));
         Assert.Equal("precious", File.ReadAllText(Path.Combine(run, "keep.txt")));
     }
+
+    [Fact]
+    public void SeedOptionReplacesTheConfigSeedAndResultsAggregateTheSeeds()
+    {
+        var config = WriteConfig(1);
+        var runs = Path.Combine(_work, "seeds");
+        foreach (var seed in new[] { "3", "4" })
+        {
+            var folder = Path.Combine(runs, $"seed-{seed}");
+            Assert.Equal(0, CliRunner.Run("--threads", "1", "--seed", seed, "train", config, "--out", folder).ExitCode);
+            Assert.Equal(0, CliRunner.Run("--threads", "1", "eval", folder).ExitCode);
+        }
+        double TestError(string seed) =>
+            (double)JsonNode.Parse(File.ReadAllText(Path.Combine(runs, $"seed-{seed}", "eval.json")))!["test"]!["relative_l2"]!;
+        var (a, b) = (TestError("3"), TestError("4"));
+        Assert.NotEqual(a, b);
+        Assert.Equal(3, (long)JsonNode.Parse(File.ReadAllText(Path.Combine(runs, "seed-3", "config.json")))!["seed"]!);
+
+        var table = Path.Combine(_work, "RESULTS.md");
+        var json = Path.Combine(_work, "results.json");
+        var result = CliRunner.Run("results", runs, "--out", table, "--json", json);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var row = JsonNode.Parse(File.ReadAllText(json))!["rows"]![0]!;
+        Assert.Equal([3L, 4L], row["seeds"]!.AsArray().Select(s => (long)s!));
+        Assert.Equal((a + b) / 2, (double)row["test"]!["relative_l2"]!["mean"]!, 12);
+        Assert.Equal(Math.Abs(a - b) / Math.Sqrt(2), (double)row["test"]!["relative_l2"]!["std"]!, 12);
+        Assert.Contains("| tiny | fno1d | 3,4 |", File.ReadAllText(table));
+    }
+
+    [Fact]
+    public void ResultsOfARunWithoutEvalNameTheMissingStep()
+    {
+        var run = Path.Combine(_work, "unevaluated");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", WriteConfig(1), "--out", run).ExitCode);
+        var table = Path.Combine(_work, "RESULTS.md");
+        var result = CliRunner.Run("results", run, "--out", table);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("run 'workbench eval", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(table));
+    }
 }
