@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# GPU verification in two halves.
+#
+#   experiments/gpu/verify.sh pack        (here, with the .NET SDK) publishes the CLI and the CUDA tests self-contained for
+#                                         linux-x64 into artifacts/gpu/bundle.tar.xz, without TorchSharp-cpu's libtorch
+#                                         (the GPU machine brings its own), small enough to carry (< 64 MiB).
+#   experiments/gpu/verify.sh run OUT     (on the GPU machine: no SDK, no network, PyTorch with CUDA in its Python)
+#                                         unpacks the bundle, points the loader at that PyTorch's libtorch, runs the
+#                                         CUDA tests and the operators bench on cuda and on the CPU, and writes
+#                                         everything to OUT (logs, bench JSON, environment).
+#
+# TorchSharp 0.107.0 is built against LibTorch 2.10; the GPU machine's PyTorch may be newer. Whether its libtorch
+# loads is exactly what `run` finds out: env.txt and load.log in OUT say what was tried and what happened.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+bundle=artifacts/gpu/bundle.tar.xz
+
+pack() {
+  set -e
+  local stage=artifacts/gpu/stage
+  rm -rf "$stage" && mkdir -p "$stage"
+  dotnet publish src/Workbench.Cli -c Release -r linux-x64 --self-contained -o "$stage/app"
+  dotnet publish tests/Workbench.Cuda.Tests -c Release -r linux-x64 --self-contained -o "$stage/app"
+  # Keep LibTorchSharp (the binding, patched for older libstdc++); drop the CPU libtorch it normally loads.
+  find "$stage/app" -maxdepth 1 \( -name 'libtorch*' -o -name 'libc10*' -o -name 'libgomp*' -o -name 'libaoti*' \
+    -o -name 'libnnapi*' -o -name 'libbackend_with_compiler*' -o -name 'libjitbackend*' -o -name 'libshm*' \) -delete
+  tar -C "$stage" -cJf "$bundle" app
+  rm -rf "$stage"
+  ls -l "$bundle"
+}
+
+torch_lib() {
+  for python in python3 python; do
+    command -v "$python" >/dev/null || continue
+    "$python" -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))' 2>/dev/null && return 0
+  done
+  return 1
+}
+
+run() {
+  local out=${1:?usage: verify.sh run OUT}
+  mkdir -p "$out"
+  local work; work=$(mktemp -d)
+  tar -C "$work" -xJf "$bundle"
+  local app=$work/app lib
+  lib=$(torch_lib) || { echo "no PyTorch found in python3/python" | tee "$out/load.log"; return 1; }
+  {
+    echo "date: $(date -u +%FT%TZ)"
+    nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1
+    python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())' 2>&1
+    echo "libtorch folder: $lib"
+    ls "$lib" | grep -E '^lib(torch|c10)' | tr '\n' ' '; echo
+    echo "cpu cores: $(nproc)"
+  } > "$out/env.txt" 2>&1
+  export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  # Load check first: a missing or mismatched symbol shows here in one line instead of inside every test.
+  "$app/workbench" --device cuda --verbose info > "$out/load.log" 2>&1; echo "exit $?" >> "$out/load.log"
+  "$app/Workbench.Cuda.Tests" -reporter verbose > "$out/cuda-tests.log" 2>&1; echo "exit $?" >> "$out/cuda-tests.log"
+  timeout 240 "$app/workbench" --device cuda bench operators --json "$out/bench-operators-cuda.json" > "$out/bench-cuda.log" 2>&1
+  echo "exit $?" >> "$out/bench-cuda.log"
+  timeout 240 "$app/workbench" --device cpu bench operators --json "$out/bench-operators-cpu-same-machine.json" > "$out/bench-cpu.log" 2>&1
+  echo "exit $?" >> "$out/bench-cpu.log"
+  rm -rf "$work"
+  tail -n 3 "$out"/*.log
+}
+
+case "${1:-}" in
+  pack) pack ;;
+  run) shift; run "$@" ;;
+  *) echo "usage: experiments/gpu/verify.sh pack | run OUT" >&2; exit 2 ;;
+esac

@@ -1,0 +1,113 @@
+using TorchSharp;
+using Workbench.Core.Progress;
+using Workbench.Data.Generators;
+using Workbench.Data.Generators.NavierStokes;
+using Workbench.Figures.Charts;
+using Workbench.Spectral.Fourier;
+using Workbench.Training.Config;
+using Workbench.Training.Engine;
+using Workbench.Training.Runs;
+using Figure = Workbench.Figures.Output.Figure;
+
+namespace Workbench.Figures.Recipes;
+
+/// <summary>
+/// Trains several operator experiments on one 2-D flow dataset with the recipe's seed and draws: validation error per
+/// epoch for every model, truth / prediction / error of the last target frame of the first test sample per model,
+/// and the radial spectra of the test errors next to the truth's spectrum. With <c>generate</c> the recipe makes its own
+/// small Navier-Stokes dataset (FNO task) and every experiment reads it instead of its configured file.
+/// </summary>
+public sealed class OperatorComparisonFigure : IFigureBuilder
+{
+    public sealed record Parameters(string[] Experiments, int? Epochs, GeneratedFlow? Generate);
+
+    public sealed record GeneratedFlow(int Samples, int Resolution, int SolverResolution, double Dt, double Horizon);
+
+    public string Name => "operator-comparison";
+
+    public IReadOnlyList<Figure> Build(FigureRecipe recipe, bool quick)
+    {
+        var p = recipe.Parameters<Parameters>(quick);
+        var scratch = Directory.CreateTempSubdirectory("workbench-figure-operators-").FullName;
+        try
+        {
+            var dataPath = p.Generate is { } flow ? Generate(flow, recipe.Seed, Path.Combine(scratch, "flow.h5")) : null;
+            var curves = new List<Series>();
+            var fields = new List<Figure>();
+            var spectra = new List<Series>();
+            foreach (var experiment in p.Experiments)
+            {
+                var config = ExperimentConfigLoader.Load(Path.Combine(recipe.Folder, experiment));
+                config = config with { Seed = recipe.Seed, Epochs = p.Epochs ?? config.Epochs, Device = "cpu" };
+                if (dataPath is not null) config = config with { Data = config.Data with { Path = dataPath } };
+                var run = new RunFolder(Path.Combine(scratch, config.Name));
+                new Trainer(torch.CPU, SilentProgress.Instance).Train(config, run, resume: false);
+                var metrics = run.ReadMetrics();
+                curves.Add(new Series(config.Name, metrics.Select(m => (double)m["epoch"]!).ToList(),
+                    metrics.Select(m => (double)m["val_relative_l2"]!).ToList()));
+                var (truth, prediction, errorSpectrum, truthSpectrum) = TestPredictions(config, run);
+                fields.Add(FieldCharts.TruthPredictionError($"field-{config.Name}", $"{config.Name}: last target frame of the first test sample", truth, prediction));
+                if (spectra.Count == 0) spectra.Add(Shells("truth", truthSpectrum));
+                spectra.Add(Shells($"error {config.Name}", errorSpectrum));
+            }
+            return
+            [
+                CurveCharts.Lines("validation-error", "Validation relative L2 per epoch", "epoch", "relative L2", curves, logY: true),
+                .. fields,
+                CurveCharts.LogLog("error-spectra", "Radial energy spectra of the test errors (mean over samples and frames)", "|k|", "energy", spectra),
+            ];
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string Generate(GeneratedFlow flow, long seed, string path)
+    {
+        var options = new NavierStokesOptions
+        {
+            SolverResolution = flow.SolverResolution, OutputResolution = flow.Resolution, TimeStep = flow.Dt, Horizon = flow.Horizon,
+            BatchSize = flow.Samples,
+        };
+        options.Validate();
+        var range = new SampleBlock(0, flow.Samples);
+        TrajectoryDatasets.Write(path, NavierStokesGenerator.Generate(options, seed, range), flow.Samples, flow.Samples, 0,
+            FrameSplit.Fno(options.FrameCount), options.RecordEvery, 0, SilentProgress.Instance);
+        return path;
+    }
+
+    private static (float[,] Truth, float[,] Prediction, double[] ErrorSpectrum, double[] TruthSpectrum) TestPredictions(ExperimentConfig config, RunFolder run)
+    {
+        using var data = DataSourceFactory.Open(config);
+        using var model = config.Model.Build(data.ForModel);
+        Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var test = data.Splits.Test.Count > 0 ? data.Splits.Test : data.Splits.Validation;
+        var (x, y) = data.Source.Load(Enumerable.Range(0, (int)test.Count).Select(i => test.Start + i).ToArray());
+        var prediction = model.forward(x);
+        var errorSpectrum = RadialSpectrum.Compute((prediction - y).to(torch.float64)).mean([0L, 1L]);
+        var truthSpectrum = RadialSpectrum.Compute(y.to(torch.float64)).mean([0L, 1L]);
+        return (Frame(y), Frame(prediction), Values(errorSpectrum), Values(truthSpectrum));
+    }
+
+    private static float[,] Frame(torch.Tensor fields)
+    {
+        var last = fields[0, -1].contiguous();
+        var (h, w) = ((int)last.shape[0], (int)last.shape[1]);
+        var values = last.data<float>().ToArray();
+        var frame = new float[h, w];
+        for (var r = 0; r < h; r++)
+            for (var c = 0; c < w; c++)
+                frame[r, c] = values[r * w + c];
+        return frame;
+    }
+
+    private static double[] Values(torch.Tensor spectrum) => spectrum.data<double>().ToArray();
+
+    /// <summary>Shells 1..K (the mean, shell 0, has no place on a log axis).</summary>
+    private static Series Shells(string name, double[] spectrum) =>
+        new(name, Enumerable.Range(1, spectrum.Length - 1).Select(k => (double)k).ToList(), spectrum[1..]);
+}
