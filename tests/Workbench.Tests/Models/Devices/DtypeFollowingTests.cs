@@ -1,8 +1,5 @@
 using TorchSharp;
-using Workbench.Models.Operators;
-using Workbench.Models.Operators.Afno;
-using Workbench.Models.Operators.Fno;
-using Workbench.Models.Operators.T1;
+using Workbench.Tests.Shared;
 using static TorchSharp.torch;
 
 namespace Workbench.Tests.Models.Devices;
@@ -15,25 +12,11 @@ namespace Workbench.Tests.Models.Devices;
 /// </summary>
 public class DtypeFollowingTests
 {
-    public static TheoryData<string> Models() => new(Builders.Keys.Order(StringComparer.Ordinal));
-
-    private static readonly Dictionary<string, (Func<nn.Module<Tensor, Tensor>> Build, long[] Input)> Builders = new()
-    {
-        ["fno1d"] = (() => new Fno1d(new Fno1dOptions(2, 1, Width: 6, Modes: 4, Layers: 2)), [2, 2, 16]),
-        ["fno2d"] = (() => new Fno2d(new Fno2dOptions(2, 1, Width: 6, Modes1: 3, Modes2: 3, Layers: 2)), [2, 2, 12, 10]),
-        ["fno3d"] = (() => new Fno3d(new Fno3dOptions(2, 1, Width: 4, Modes1: 2, Modes2: 2, Modes3: 2, Layers: 1, ProjectionWidth: 8)), [1, 2, 8, 8, 6]),
-        ["t1-dct"] = (() => new T1Operator(new T1Options(2, 1, Width: 4, Modes1: 4, Modes2: 3, Layers: 2, HeadWidth: 8)), [2, 2, 12, 10]),
-        ["t1-dft"] = (() => new T1Operator(new T1Options(2, 1, Width: 4, Modes1: 4, Modes2: 3, Layers: 2, Transform: T1Transform.Dft, HeadWidth: 8)), [2, 2, 12, 10]),
-        ["afno"] = (() => new AfnoOperator(new AfnoOptions(2, 1, GridX: 8, GridY: 8, EmbedDim: 8, Depth: 1, Blocks: 2, Patch: 2)), [2, 2, 8, 8]),
-        ["afno-mixer-truncated"] = (() => new AfnoMixer(8, blocks: 2, modeFraction: 0.5), [2, 4, 6, 8]),
-        ["self-attention"] = (() => new SelfAttentionMixer(8, heads: 2), [2, 24, 8]),
-    };
-
     [Theory]
-    [MemberData(nameof(Models))]
+    [MemberData(nameof(SmallOperators.Names), MemberType = typeof(SmallOperators))]
     public void Forward_and_backward_keep_the_input_dtype(string name)
     {
-        var (build, shape) = Builders[name];
+        var (build, shape) = SmallOperators.All[name];
         using var model = build();
         model.to(ScalarType.Float64);
         using var generator = new Generator(5);
