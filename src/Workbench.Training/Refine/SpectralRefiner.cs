@@ -89,7 +89,7 @@ public sealed class SpectralRefiner
                 var state = states[s];
                 var prediction = Sfno.Head(state.Layer, state.Latent, state.Input, steps);
                 var loss = ResidualNorm(state.Input, prediction).sum();
-                residuals[s] = loss.item<double>();
+                residuals[s] = loss.to(ScalarType.Float64).item<double>();
                 errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
                 if (iteration < iterations)
                 {
