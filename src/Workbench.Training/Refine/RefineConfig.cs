@@ -49,6 +49,8 @@ public sealed record RefineConfig
     public int Iterations { get; init; } = 100;
     public double Lr { get; init; } = 1e-4;
     public string Checkpoint { get; init; } = "best";
+    /// <summary>False refines a copy of the trained output layer with its truncation instead of the untruncated one.</summary>
+    public bool Untruncated { get; init; } = true;
 
     public IEnumerable<string> Problems()
     {

@@ -41,7 +41,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         truth = truth.to(device);
 
         var equation = config.Equation.Build();
-        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length));
+        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length), config.Untruncated);
         double truthResidual;
         using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
 
@@ -77,6 +77,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             ["grid"] = new JsonArray(inputs.shape[2], inputs.shape[3]),
             ["iterations"] = config.Iterations,
             ["lr"] = config.Lr,
+            ["untruncated"] = config.Untruncated,
             ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
             ["relative_l2_before"] = first.RelativeL2,
             ["relative_l2_after"] = last.RelativeL2,

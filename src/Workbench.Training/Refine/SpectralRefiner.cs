@@ -13,7 +13,8 @@ public sealed record RefinementStep(int Iteration, double Residual, double Relat
 /// <summary>
 /// Spectral-Refiner fine-tuning (REFERENCES section 4): the trained SFNO is frozen up to its reduction layer and its
 /// latent evaluated once; each sample gets its own untruncated output layer (every wavenumber of its grid), initialised
-/// from the trained output layer in the low corners and zero elsewhere, so iteration 0 reproduces the trained model.
+/// from the trained output layer in the low corners and zero elsewhere, so iteration 0 reproduces the trained model
+/// (or, for comparison, a copy of the trained layer with its truncation).
 /// Only that layer is optimised (Adam) on the Bochner H^s norm of the vorticity-equation residual of the predicted
 /// trajectory, the last input frames serving as the time scheme's history. The ground truth, when given, is only
 /// measured (relative L2 per iteration), never used by the optimiser.
@@ -23,9 +24,11 @@ public sealed class SpectralRefiner
     private readonly Sfno _model;
     private readonly VorticityResidual _equation;
     private readonly BochnerSpace _norm;
+    private readonly bool _untruncated;
 
-    public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm)
+    public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm, bool untruncated = true)
     {
+        _untruncated = untruncated;
         if (equation.History > model.Options.InputSteps)
             throw new WorkbenchException($"refine: {equation.Scheme} needs {equation.History} frames of history, the model sees {model.Options.InputSteps}.");
         _model = model;
@@ -74,7 +77,9 @@ public sealed class SpectralRefiner
             var input = inputs.narrow(0, s, 1);
             Tensor latent;
             using (no_grad()) latent = _model.Latent(input).detach();
-            var layer = Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], latent.shape[4], steps);
+            var layer = _untruncated
+                ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], latent.shape[4], steps)
+                : new SpatiotemporalSpectralConv(_model.OutputLayer.Weight);
             var optimizer = optim.Adam(layer.parameters(), learningRate);
             states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer));
         }

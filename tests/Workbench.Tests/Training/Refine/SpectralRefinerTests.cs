@@ -67,6 +67,23 @@ public sealed class SpectralRefinerTests
     }
 
     [Fact]
+    public void TheTruncatedVariantRefinesACopyOfTheTrainedLayer()
+    {
+        manual_seed(65);
+        var model = new SfnoModel(Tiny);
+        model.to(ScalarType.Float64);
+        var trained = model.OutputLayer.Weight.detach().clone();
+        var steps = new List<RefinementStep>();
+        var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno),
+            new BochnerSpace(new SobolevSpace(-1)), untruncated: false);
+        var input = TaylorGreen(12, 4, 0.5, 0);
+        var refined = refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 10, 3e-2, steps.Add);
+        Assert.True(model.OutputLayer.Weight.equal(trained).all().item<bool>(), "the trained output layer changed");
+        using (no_grad()) Assert.True((refined - model.forward(input)).abs().max().item<double>() > 1e-4);
+        Assert.True(steps[^1].Residual < steps[0].Residual);
+    }
+
+    [Fact]
     public void WithoutGroundTruthTheErrorIsNotReported()
     {
         manual_seed(64);
