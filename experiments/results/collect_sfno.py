@@ -14,14 +14,29 @@ COMMANDS = {
                      "--resolution 128 --solver-resolution 128 --dt 1e-3 --record-every 0.1 --warmup 5 --horizon 5 "
                      "--out data/generated/ns_sfno_v1e-3_128_test.h5",
     "train": "workbench --threads 2 train experiments/ns2d-sfno.json --out runs/ns2d-sfno",
-    "eval": "workbench --threads 1 eval runs/ns2d-sfno",
-    "refine": "workbench --threads 1 refine experiments/ns2d-sfno-refine.json --run runs/ns2d-sfno --out runs/ns2d-sfno-refine",
+    "eval": "workbench --threads 2 eval runs/ns2d-sfno",
+    "refine": "workbench --threads 2 refine experiments/ns2d-sfno-refine.json --run runs/ns2d-sfno --out runs/ns2d-sfno-refine",
+    "refine_bdf2": "workbench --threads 2 refine experiments/ns2d-sfno-refine-bdf2.json --run runs/ns2d-sfno "
+                   "--out runs/ns2d-sfno-refine-bdf2",
 }
 
 
 def read_json(path):
     with open(path) as f:
         return json.load(f)
+
+
+def refinement(folder):
+    """Summary and per-iteration trajectory of one refine run folder."""
+    with open(os.path.join(folder, "metrics.jsonl")) as f:
+        steps = [json.loads(line) for line in f if line.strip()]
+    errors = [s["relative_l2"] for s in steps]
+    best = min(range(len(errors)), key=errors.__getitem__)
+    return {
+        "summary": read_json(os.path.join(folder, "summary.json")),
+        "trajectory": {"iteration": [s["iteration"] for s in steps], "residual": [s["residual"] for s in steps], "relative_l2": errors},
+        "best_iteration_by_error": {"iteration": best, "relative_l2": errors[best]},
+    }
 
 
 def main():
@@ -50,6 +65,8 @@ def main():
             "refine_improvement_ge_1.5x": refine_summary["improvement"] >= 1.5,
         },
     }
+    if os.path.exists("runs/ns2d-sfno-refine-bdf2/summary.json"):
+        result["refine_bdf2"] = refinement("runs/ns2d-sfno-refine-bdf2")
     test = evaluation.get("test", {}).get("relative_l2")
     if test is not None:
         result["goals"]["test_relative_l2_64_le_2e-2"] = test <= 2e-2
