@@ -17,6 +17,8 @@ public static class FlowDatasetCommands
         var solver = new Option<int>("--solver-resolution") { Description = "Solver grid (the recipe: 256).", DefaultValueFactory = _ => 256 };
         var horizon = new Option<double?>("--horizon") { Description = "Final time T (default from the viscosity preset)." };
         var dt = new Option<double>("--dt") { Description = "Time step (the recipe: 1e-4).", DefaultValueFactory = _ => 1e-4 };
+        var recordEvery = new Option<double>("--record-every") { Description = "Time between snapshots (the recipe: 1).", DefaultValueFactory = _ => 1 };
+        var warmup = new Option<double>("--warmup") { Description = "Unrecorded time before the first snapshot (the recipe: 0).", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Trajectories solved together.", DefaultValueFactory = _ => 20 };
         var task = new Option<string>("--task") { Description = "fno: w(1..10) -> w(11..T); t1: w(0) -> w(T).", DefaultValueFactory = _ => "fno" };
         task.AcceptOnlyFromAmong("fno", "t1");
@@ -25,7 +27,7 @@ public static class FlowDatasetCommands
         var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
         var command = new Command("navier-stokes", "2-D Navier-Stokes vorticity on the unit torus, the FNO recipe (GRF initial fields, forcing, Crank-Nicolson).")
         {
-            viscosity, samples, resolution, solver, horizon, dt, batch, task, subsample, shard, output,
+            viscosity, samples, resolution, solver, horizon, dt, recordEvery, warmup, batch, task, subsample, shard, output,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +41,8 @@ public static class FlowDatasetCommands
                 OutputResolution = parse.GetValue(resolution),
                 SolverResolution = parse.GetValue(solver),
                 TimeStep = parse.GetValue(dt),
+                RecordEvery = parse.GetValue(recordEvery),
+                WarmupTime = parse.GetValue(warmup),
                 BatchSize = parse.GetValue(batch),
                 Downsampling = parse.GetValue(subsample) ? Downsampling.Subsample : Downsampling.SpectralTruncation,
             };
@@ -46,7 +50,7 @@ public static class FlowDatasetCommands
             var split = parse.GetValue(task) == "t1" ? FrameSplit.InitialToFinal(options.FrameCount) : FrameSplit.Fno(options.FrameCount);
             var range = Range(parse.GetValue(samples), parse.GetValue(shard)!);
             TrajectoryDatasets.Write(parse.GetValue(output)!, NavierStokesGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
-                range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, 0, ctx.Progress);
+                range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, options.WarmupTime, ctx.Progress);
             ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(parse.GetValue(output)!)}");
             return 0;
         });

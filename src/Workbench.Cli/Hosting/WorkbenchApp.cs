@@ -62,6 +62,7 @@ public static class WorkbenchApp
         root.Add(TrainCommand.Create(Context));
         root.Add(EvalCommand.Create(Context));
         root.Add(ResultsCommand.Create(Context));
+        root.Add(RefineCommand.Create(Context));
         root.Add(DatasetsCommand.Create(Context));
         root.Add(BenchCommand.Create(Context));
         root.Add(SprightCommand.Create(Context));

@@ -5,6 +5,7 @@ using Workbench.Data.Splits;
 using Workbench.Models.Operators;
 using Workbench.Models.Operators.Afno;
 using Workbench.Models.Operators.Fno;
+using Workbench.Models.Operators.Sfno;
 using Workbench.Models.Operators.T1;
 
 namespace Workbench.Training.Config;
@@ -18,6 +19,7 @@ namespace Workbench.Training.Config;
 [JsonDerivedType(typeof(T1Config), "t1")]
 [JsonDerivedType(typeof(Fno2dConfig), "fno2d")]
 [JsonDerivedType(typeof(AfnoConfig), "afno")]
+[JsonDerivedType(typeof(SfnoConfig), "sfno")]
 public abstract record ModelConfig
 {
     /// <summary>Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here.</summary>
@@ -149,4 +151,30 @@ public sealed record AfnoConfig : ModelConfig
         if (Grid % Math.Max(1, Patch) != 0) yield return $"grid: {Grid} is not divisible by patch = {Patch}";
         if (!(ModeFraction > 0 && ModeFraction <= 1)) yield return $"mode_fraction: expected a value in (0, 1], got {ModeFraction}";
     }
+}
+
+/// <summary>Spatiotemporal FNO (REFERENCES section 4): input frames [T_in, X, Y] to output frames [T_out, X, Y], any grid.</summary>
+public sealed record SfnoConfig : ModelConfig
+{
+    public int InputSteps { get; init; } = 10;
+    public int OutputSteps { get; init; } = 40;
+    public int Width { get; init; } = 20;
+    public int Modes1 { get; init; } = 12;
+    public int Modes2 { get; init; } = 12;
+    public int ModesT { get; init; } = 5;
+    public int LatentSteps { get; init; } = 10;
+    public int Layers { get; init; } = 4;
+    public int TemporalBases { get; init; } = 4;
+    public int Expansion { get; init; } = 4;
+    public int ProjectionWidth { get; init; } = 64;
+    public int OutputModes1 { get; init; } = 12;
+    public int OutputModes2 { get; init; } = 12;
+    public int OutputModesT { get; init; } = 6;
+
+    public SfnoOptions Options => new(InputSteps, OutputSteps, Width, Modes1, Modes2, ModesT, LatentSteps, Layers, TemporalBases,
+        Expansion, ProjectionWidth, OutputModes1, OutputModes2, OutputModesT);
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Sfno(Options);
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => Sfno.CheckShapes(Options, inputSample, targetSample);
+    public override IEnumerable<string> Problems() => Options.Problems();
 }

@@ -52,16 +52,17 @@ public static class NavierStokesGenerator
         using var grid = new PeriodicGrid(options.SolverResolution, 1.0, device);
         using var stepper = new CrankNicolsonStepper(grid, options.Viscosity, options.TimeStep, Forcing.Fno(grid));
         var vorticityHat = grid.ToSpectrum(GaussianRandomField.Sample(seed, indices, options.SolverResolution, device));
-        var frames = new Tensor[options.FrameCount];
-        frames[0] = Snapshot(vorticityHat, options);
         var done = (indices[0] - range.Start) * options.TotalSteps;
         var total = range.Count * options.TotalSteps;
+        for (var step = 0; step < options.WarmupSteps; step++) stepper.Step(vorticityHat);
+        var frames = new Tensor[options.FrameCount];
+        frames[0] = Snapshot(vorticityHat, options);
         for (var record = 1; record <= options.RecordCount; record++)
         {
             for (var step = 0; step < options.StepsPerRecord; step++) stepper.Step(vorticityHat);
             frames[record] = Snapshot(vorticityHat, options);
-            progress.Report(Name, done + indices.Count * (long)record * options.StepsPerRecord, total,
-                $"t = {(record * options.RecordEvery).ToString("G6", CultureInfo.InvariantCulture)}, samples {indices[0]}..{indices[^1]}");
+            progress.Report(Name, done + indices.Count * (options.WarmupSteps + (long)record * options.StepsPerRecord), total,
+                $"t = {(options.WarmupTime + record * options.RecordEvery).ToString("G6", CultureInfo.InvariantCulture)}, samples {indices[0]}..{indices[^1]}");
         }
         return stack(frames, 1).cpu().data<float>().ToArray();
     }
@@ -83,6 +84,7 @@ public static class NavierStokesGenerator
             ["time_step"] = options.TimeStep,
             ["horizon"] = options.Horizon,
             ["record_every"] = options.RecordEvery,
+            ["warmup_time"] = options.WarmupTime,
             ["downsampling"] = options.Downsampling == Downsampling.SpectralTruncation ? "spectral-truncation" : "subsample",
             ["grf_alpha"] = GaussianRandomField.Alpha,
             ["grf_tau"] = GaussianRandomField.Tau,
@@ -95,7 +97,7 @@ public static class NavierStokesGenerator
             ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["protocol"] = "FNO recipe: vorticity form on the unit torus, GRF initial condition N(0, 7^3 (-Lap + 49)^-2.5), "
                 + "pseudo-spectral Crank-Nicolson with explicit advection and 2/3 de-aliasing, float64; sample j drawn from "
-                + "seed-derived stream 'ns:j'; frame i is t = i * record_every; task: frames 1..10 -> 11..T",
+                + "seed-derived stream 'ns:j'; frame i is t = warmup_time + i * record_every; task: frames 1..10 -> 11..T",
             ["layout"] = "trajectory [frames, x, y] float32, x along axis 1",
         };
     }

@@ -4,8 +4,9 @@ using Workbench.Core.Errors;
 namespace Workbench.Data.Generators.NavierStokes;
 
 /// <summary>
-/// The FNO Navier-Stokes recipe's knobs. Times are in the flow's time units; snapshots are taken at
-/// t = 0, RecordEvery, 2 RecordEvery, ..., Horizon, so a trajectory has Horizon / RecordEvery + 1 frames.
+/// The FNO Navier-Stokes recipe's knobs. Times are in the flow's time units. The flow is first integrated unrecorded
+/// for WarmupTime (0 in the FNO recipe; the Spectral-Refiner protocol warms up), then snapshots are taken at
+/// t = WarmupTime + i RecordEvery, i = 0..Horizon / RecordEvery, so a trajectory has Horizon / RecordEvery + 1 frames.
 /// </summary>
 public sealed record NavierStokesOptions
 {
@@ -15,6 +16,7 @@ public sealed record NavierStokesOptions
     public double TimeStep { get; init; } = 1e-4;
     public double Horizon { get; init; } = 50;
     public double RecordEvery { get; init; } = 1;
+    public double WarmupTime { get; init; }
     public int BatchSize { get; init; } = 20;
     public Downsampling Downsampling { get; init; } = Downsampling.SpectralTruncation;
 
@@ -34,7 +36,8 @@ public sealed record NavierStokesOptions
     public int StepsPerRecord => (int)Math.Round(RecordEvery / TimeStep);
     public int RecordCount => (int)Math.Round(Horizon / RecordEvery);
     public int FrameCount => RecordCount + 1;
-    public long TotalSteps => (long)StepsPerRecord * RecordCount;
+    public int WarmupSteps => (int)Math.Round(WarmupTime / TimeStep);
+    public long TotalSteps => WarmupSteps + (long)StepsPerRecord * RecordCount;
 
     public void Validate()
     {
@@ -50,6 +53,8 @@ public sealed record NavierStokesOptions
             throw new WorkbenchException($"--record-every: expected a positive whole multiple of the time step {TimeStep}, got {RecordEvery}.");
         if (!(Horizon > 0) || !IsWholeMultiple(Horizon, RecordEvery))
             throw new WorkbenchException($"--horizon: expected a positive whole multiple of the record interval {RecordEvery}, got {Horizon}.");
+        if (!(WarmupTime >= 0) || (WarmupTime > 0 && !IsWholeMultiple(WarmupTime, TimeStep)))
+            throw new WorkbenchException($"--warmup: expected a non-negative whole multiple of the time step {TimeStep}, got {WarmupTime}.");
         if (BatchSize <= 0) throw new WorkbenchException($"--batch-size: expected a positive count, got {BatchSize}.");
     }
 

@@ -1,0 +1,93 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using Workbench.Core.Errors;
+using Workbench.Models.Operators.Fno;
+using static TorchSharp.torch;
+
+namespace Workbench.Models.Operators.Sfno;
+
+/// <summary>
+/// Spatiotemporal FNO on frames [B, InputSteps, X, Y] -> [B, OutputSteps, X, Y] (REFERENCES section 4). The frames
+/// become w[B, 1, X, Y, T]; the lifting appends <see cref="PositionalEncoding"/>, applies GroupNorm(1), a pointwise map
+/// to Width, a spectral conv over (x, y, t) that resamples time to LatentSteps, and a feed-forward block; Layers - 1
+/// layers v &lt;- FFN(SpectralConv(v)) + Linear(v) follow (GELU between). A pointwise reduction to one channel gives the
+/// latent; the output layer, a 1 -> 1 spectral conv over (x, y, t), resamples it to OutputSteps, and the last input
+/// frame is added. Every layer acts on Fourier-series coefficients, so a model trained on one grid runs on any other
+/// (zero-shot super-resolution). <see cref="Latent"/> and <see cref="Head"/> split the model at the reduction layer.
+/// </summary>
+public sealed class Sfno : nn.Module<Tensor, Tensor>
+{
+    private readonly GroupNorm norm;
+    private readonly Conv3d lift;
+    private readonly ModuleList<SpatiotemporalSpectralConv> spectral;
+    private readonly ModuleList<PointwiseFeedForward> feedForward;
+    private readonly ModuleList<Conv3d> skip;
+    private readonly PointwiseFeedForward reduce;
+    private readonly SpatiotemporalSpectralConv output;
+
+    public Sfno(SfnoOptions options) : base(nameof(Sfno))
+    {
+        var problems = options.Problems().ToList();
+        if (problems.Count > 0) throw new WorkbenchException($"sfno: {string.Join("; ", problems)}.");
+        Options = options;
+        var features = PositionalEncoding.Channels(options.TemporalBases);
+        // No affine part: the pointwise lift that follows is affine already (and TorchSharp leaves GroupNorm's affine
+        // parameters uninitialised).
+        norm = nn.GroupNorm(1, features, affine: false);
+        lift = nn.Conv3d(features, options.Width, 1);
+        spectral = new ModuleList<SpatiotemporalSpectralConv>(Enumerable.Range(0, options.Layers)
+            .Select(_ => new SpatiotemporalSpectralConv(options.Width, options.Width, options.Modes1, options.Modes2, options.ModesT)).ToArray());
+        feedForward = new ModuleList<PointwiseFeedForward>(Enumerable.Range(0, options.Layers)
+            .Select(_ => new PointwiseFeedForward(options.Width, options.Expansion * options.Width, options.Width)).ToArray());
+        skip = new ModuleList<Conv3d>(Enumerable.Range(1, options.Layers - 1).Select(_ => nn.Conv3d(options.Width, options.Width, 1)).ToArray());
+        reduce = new PointwiseFeedForward(options.Width, options.ProjectionWidth, 1);
+        output = new SpatiotemporalSpectralConv(1, 1, options.OutputModes1, options.OutputModes2, options.OutputModesT);
+        RegisterComponents();
+    }
+
+    public SfnoOptions Options { get; }
+
+    /// <summary>The output spectral layer (the one the refiner replaces).</summary>
+    public SpatiotemporalSpectralConv OutputLayer => output;
+
+    /// <summary>Null when a sample [InputSteps, X, Y] -> [OutputSteps, X, Y] fits the model, else what is wrong.</summary>
+    public static string? CheckShapes(SfnoOptions options, long[] input, long[] target)
+    {
+        if (input.Length != 3 || input[0] != options.InputSteps || input[1] < 2 || input[2] < 2)
+            return $"sfno expects input samples [{options.InputSteps}, X >= 2, Y >= 2], got [{string.Join(", ", input)}]";
+        if (target.Length != 3 || target[0] != options.OutputSteps || target[1] != input[1] || target[2] != input[2])
+            return $"sfno expects target samples [{options.OutputSteps}, {input[1]}, {input[2]}], got [{string.Join(", ", target)}]";
+        return null;
+    }
+
+    public override Tensor forward(Tensor x) => Head(output, Latent(x), x, Options.OutputSteps);
+
+    /// <summary>Everything up to and including the reduction layer: [B, InputSteps, X, Y] -> [B, 1, X, Y, LatentSteps].</summary>
+    public Tensor Latent(Tensor x)
+    {
+        if (x.dim() != 4 || x.shape[1] != Options.InputSteps || x.shape[2] < 2 || x.shape[3] < 2)
+            throw new WorkbenchException(
+                $"sfno: expected input [B, {Options.InputSteps}, X >= 2, Y >= 2], got [{string.Join(", ", x.shape)}].");
+        using var scope = NewDisposeScope();
+        var w = x.permute(0, 2, 3, 1).unsqueeze(1);
+        var h = PointwiseLinear.Apply(lift, norm.forward(PositionalEncoding.Append(w, Options.TemporalBases)));
+        h = nn.functional.gelu(feedForward[0].forward(spectral[0].forward(h, Options.LatentSteps)));
+        for (var layer = 1; layer < spectral.Count; layer++)
+        {
+            h = feedForward[layer].forward(spectral[layer].forward(h)) + PointwiseLinear.Apply(skip[layer - 1], h);
+            if (layer < spectral.Count - 1) h = nn.functional.gelu(h);
+        }
+        return reduce.forward(h).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The output stage: <paramref name="layer"/> maps the latent [B, 1, X, Y, T_latent] to [B, 1, X, Y, steps], which
+    /// becomes frames [B, steps, X, Y] added to the last frame of <paramref name="input"/> [B, T_in, X, Y].
+    /// </summary>
+    public static Tensor Head(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input, long steps)
+    {
+        using var scope = NewDisposeScope();
+        var correction = layer.forward(latent, steps).squeeze(1).permute(0, 3, 1, 2);
+        return (correction + input.narrow(1, input.shape[1] - 1, 1)).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TorchSharp;
+using Workbench.Core.Errors;
+using Workbench.Core.Progress;
+using Workbench.Data.Hdf5;
+using Workbench.Data.Sources;
+using Workbench.Data.Splits;
+using Workbench.Models.Operators.Sfno;
+using Workbench.Training.Config;
+using Workbench.Training.Runs;
+using static TorchSharp.torch;
+
+namespace Workbench.Training.Refine;
+
+/// <summary>
+/// Runs a <see cref="RefineConfig"/> against a trained SFNO run folder and writes a refinement run folder:
+/// config.json, metrics.jsonl (one line per iteration, rewritten atomically after each) and summary.json.
+/// </summary>
+public sealed class RefineRunner(Device device, IProgressSink progress)
+{
+    public JsonObject Run(RefineConfig config, string trainedRun, RunFolder output)
+    {
+        var source = new RunFolder(trainedRun);
+        if (!File.Exists(source.ConfigPath)) throw new WorkbenchException($"{source.Root}: not a run folder (config.json missing)");
+        var experiment = ExperimentConfigLoader.Load(source.ConfigPath);
+        if (experiment.Model is not SfnoConfig sfno)
+            throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{experiment.Model.GetType().Name}'");
+        var model = new Sfno(sfno.Options);
+        Checkpoint.Load(config.Checkpoint == "best" ? source.BestCheckpoint : source.LastCheckpoint, model, null);
+        model.to(device);
+
+        using var data = new Hdf5SampleSource(config.Data.Path, new DatasetReaderOptions { InputsPath = config.Data.Inputs, TargetsPath = config.Data.Targets });
+        var problem = sfno.CheckShapes(data.InputShape, data.TargetShape);
+        if (problem is not null) throw new DataFileException($"{data.Description}: {problem}");
+        var range = DatasetSplits.ParseRange("data.samples", config.Data.Samples, data.Count);
+        if (range.Count == 0) throw new ConfigException($"data.samples: '{config.Data.Samples}' selects no samples");
+        var (inputs, truth) = data.Load(range.Indices().ToArray());
+        inputs = inputs.to(device);
+        truth = truth.to(device);
+
+        var equation = config.Equation.Build();
+        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length), config.Untruncated);
+        double truthResidual;
+        using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
+
+        output.Create();
+        output.WriteJson(output.ConfigPath, JsonNode.Parse(JsonSerializer.Serialize(config, ExperimentConfigLoader.Json))!);
+        var lines = new List<JsonObject>();
+        var clock = Stopwatch.StartNew();
+        var steps = new List<RefinementStep>();
+        refiner.Run(inputs, truth, config.Iterations, config.Lr, step =>
+        {
+            steps.Add(step);
+            lines.Add(new JsonObject
+            {
+                ["iteration"] = step.Iteration,
+                ["residual"] = step.Residual,
+                ["relative_l2"] = step.RelativeL2,
+                ["sample_residual"] = new JsonArray(step.SampleResiduals.Select(v => (JsonNode)v).ToArray()),
+                ["sample_relative_l2"] = new JsonArray(step.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
+                ["seconds"] = clock.Elapsed.TotalSeconds,
+            });
+            output.WriteMetrics(lines);
+            progress.Report("refine", step.Iteration, config.Iterations, $"residual {step.Residual:G4}, relative L2 {step.RelativeL2:G4}");
+        });
+
+        var (first, last) = (steps[0], steps[^1]);
+        var summary = new JsonObject
+        {
+            ["name"] = config.Name,
+            ["trained_run"] = source.Root,
+            ["checkpoint"] = config.Checkpoint,
+            ["data"] = config.Data.Path,
+            ["samples"] = range.Count,
+            ["grid"] = new JsonArray(inputs.shape[2], inputs.shape[3]),
+            ["iterations"] = config.Iterations,
+            ["lr"] = config.Lr,
+            ["untruncated"] = config.Untruncated,
+            ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
+            ["relative_l2_before"] = first.RelativeL2,
+            ["relative_l2_after"] = last.RelativeL2,
+            ["improvement"] = first.RelativeL2 / last.RelativeL2,
+            ["residual_before"] = first.Residual,
+            ["residual_after"] = last.Residual,
+            ["residual_of_ground_truth"] = truthResidual,
+            ["sample_relative_l2_before"] = new JsonArray(first.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
+            ["sample_relative_l2_after"] = new JsonArray(last.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
+            ["device"] = device.ToString(),
+            ["threads"] = get_num_threads(),
+            ["seconds"] = clock.Elapsed.TotalSeconds,
+        };
+        output.WriteJson(output.SummaryPath, summary);
+        return summary;
+    }
+}

@@ -1,0 +1,131 @@
+using TorchSharp;
+using Workbench.Core.Errors;
+using Workbench.Models.Operators.Sfno;
+using Workbench.Spectral.Pde;
+using Workbench.Spectral.Sobolev;
+using static TorchSharp.torch;
+
+namespace Workbench.Training.Refine;
+
+/// <summary>One refinement iteration, averaged over the samples (per-sample values alongside).</summary>
+public sealed record RefinementStep(int Iteration, double Residual, double RelativeL2, double[] SampleResiduals, double[] SampleRelativeL2);
+
+/// <summary>
+/// Spectral-Refiner fine-tuning (REFERENCES section 4): the trained SFNO is frozen up to its reduction layer and its
+/// latent evaluated once; each sample gets its own untruncated output layer (every wavenumber of its grid), initialised
+/// from the trained output layer in the low corners and zero elsewhere, so iteration 0 reproduces the trained model
+/// (or, for comparison, a copy of the trained layer with its truncation).
+/// Only that layer is optimised (Adam) on the Bochner H^s norm of the vorticity-equation residual of the predicted
+/// trajectory, the last input frames serving as the time scheme's history. The ground truth, when given, is only
+/// measured (relative L2 per iteration), never used by the optimiser.
+/// </summary>
+public sealed class SpectralRefiner
+{
+    private readonly Sfno _model;
+    private readonly VorticityResidual _equation;
+    private readonly BochnerSpace _norm;
+    private readonly bool _untruncated;
+
+    public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm, bool untruncated = true)
+    {
+        _untruncated = untruncated;
+        if (equation.History > model.Options.InputSteps)
+            throw new WorkbenchException($"refine: {equation.Scheme} needs {equation.History} frames of history, the model sees {model.Options.InputSteps}.");
+        _model = model;
+        _equation = equation;
+        _norm = norm;
+    }
+
+    /// <summary>
+    /// The untruncated output layer for latents on an X x Y x T grid resampled to <paramref name="outSteps"/>: weights for
+    /// all X/2 x Y/2 wavenumbers per side and min(T/2+1, outSteps/2+1) in t, the trained ones copied into place.
+    /// </summary>
+    public static SpatiotemporalSpectralConv Untruncated(SpatiotemporalSpectralConv trained, long x, long y, long t, long outSteps)
+    {
+        var (mx, my, mt) = (x / 2, y / 2, Math.Min(t / 2 + 1, outSteps / 2 + 1));
+        var source = trained.Weight.detach();
+        var (kx, ky, kt) = (Math.Min(trained.ModesX, mx), Math.Min(trained.ModesY, my), Math.Min(trained.ModesT, mt));
+        using var weights = zeros([trained.InChannels, trained.OutChannels, 2 * mx, 2 * my, mt, 2], source.dtype, source.device);
+        foreach (var (sourceRows, targetRows) in Corners(trained.ModesX, mx, kx))
+        foreach (var (sourceColumns, targetColumns) in Corners(trained.ModesY, my, ky))
+        {
+            using var block = source.narrow(2, sourceRows, kx).narrow(3, sourceColumns, ky).narrow(4, 0, kt);
+            using var target = weights.narrow(2, targetRows, kx).narrow(3, targetColumns, ky).narrow(4, 0, kt);
+            target.copy_(block);
+        }
+        return new SpatiotemporalSpectralConv(weights);
+    }
+
+    /// <summary>Start rows of the non-negative and negative corners in a 2m block (source) and a 2M block (target).</summary>
+    private static (long Source, long Target)[] Corners(long m, long big, long kept) => [(0, 0), (2 * m - kept, 2 * big - kept)];
+
+    /// <summary>
+    /// Refines every sample of <paramref name="inputs"/> [S, T_in, X, Y] for <paramref name="iterations"/> Adam steps,
+    /// reporting iteration 0 (the trained model) and each step after. Returns the refined predictions [S, T_out, X, Y].
+    /// </summary>
+    public Tensor Run(Tensor inputs, Tensor? truth, int iterations, double learningRate, Action<RefinementStep> report)
+    {
+        if (iterations < 0) throw new WorkbenchException($"refine: expected a non-negative iteration count, got {iterations}.");
+        if (!(learningRate > 0)) throw new WorkbenchException($"refine: expected a positive learning rate, got {learningRate}.");
+        _model.eval();
+        foreach (var parameter in _model.parameters()) parameter.requires_grad_(false);
+        var samples = inputs.shape[0];
+        var steps = _model.Options.OutputSteps;
+        var states = new List<SampleState>();
+        for (var s = 0; s < samples; s++)
+        {
+            var input = inputs.narrow(0, s, 1);
+            Tensor latent;
+            using (no_grad()) latent = _model.Latent(input).detach();
+            var layer = _untruncated
+                ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], latent.shape[4], steps)
+                : new SpatiotemporalSpectralConv(_model.OutputLayer.Weight);
+            var optimizer = optim.Adam(layer.parameters(), learningRate);
+            states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer));
+        }
+
+        for (var iteration = 0; ; iteration++)
+        {
+            var residuals = new double[samples];
+            var errors = new double[samples];
+            for (var s = 0; s < samples; s++)
+            {
+                using var scope = NewDisposeScope();
+                var state = states[s];
+                var prediction = Sfno.Head(state.Layer, state.Latent, state.Input, steps);
+                var loss = ResidualNorm(state.Input, prediction).sum();
+                residuals[s] = loss.to(ScalarType.Float64).item<double>();
+                errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
+                if (iteration < iterations)
+                {
+                    state.Optimizer.zero_grad();
+                    loss.backward();
+                    state.Optimizer.step();
+                }
+            }
+            report(new RefinementStep(iteration, residuals.Average(), errors.Average(), residuals, errors));
+            if (iteration == iterations) break;
+        }
+
+        using var final = no_grad();
+        return cat(states.Select(state => Sfno.Head(state.Layer, state.Latent, state.Input, steps)).ToArray(), 0);
+    }
+
+    /// <summary>The Bochner norm of the residual of [history frames of the input, prediction]: one value per sample.</summary>
+    public Tensor ResidualNorm(Tensor input, Tensor prediction)
+    {
+        var history = _equation.History;
+        var trajectory = history == 0 ? prediction : cat([input.narrow(1, input.shape[1] - history, history), prediction], 1);
+        return _norm.Norm(_equation.Evaluate(trajectory));
+    }
+
+    /// <summary>||prediction - truth||_2 / ||truth||_2 over all frames and points of one sample.</summary>
+    public static double RelativeL2(Tensor prediction, Tensor truth)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        return ((prediction - truth).norm() / truth.norm()).to(ScalarType.Float64).item<double>();
+    }
+
+    private sealed record SampleState(Tensor Input, Tensor? Truth, Tensor Latent, SpatiotemporalSpectralConv Layer, optim.Optimizer Optimizer);
+}
