@@ -53,4 +53,4 @@ public sealed record NstrOptions(
     double TransportWeight = 1e-4,
     SpectrumGradient Gradient = SpectrumGradient.FiniteDifference,
     double DifferenceStep = 1e-2,
-    int TransportPoints = 2048);
+    int TransportPoints = 1024);

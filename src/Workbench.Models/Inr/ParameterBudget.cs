@@ -5,9 +5,10 @@ namespace Workbench.Models.Inr;
 /// <summary>
 /// Sizes each representation to a trainable-parameter budget (the largest model not over it):
 /// SIREN 3 hidden layers and Fourier features (256 frequencies) 4 hidden layers, both by width; the hash grid
-/// (16 levels x 2 features, N_min 16, N_max the signal resolution, decoder 2 x 64) by table size T. NSTR keeps K and
+/// (16 levels x 2 features, N_min 16, N_max the signal resolution, decoder 2 x 64) by table size T, and once every level
+/// is dense (T >= (N_l + 1)^d everywhere) by decoder width. NSTR keeps K and
 /// its decoder from <see cref="NstrOptions"/> (or the choices), F_theta 1 x 64, and sizes its spectrum field: the hash
-/// backend by table size (16 levels up to the signal resolution), the grid backend with a quarter of the budget and a
+/// backend by table size (16 levels up to the signal resolution), then decoder width, the grid backend with a quarter of the budget and a
 /// 3-layer decoder sized by width, the MLP backend by decoder width.
 /// </summary>
 public static class ParameterBudget
@@ -26,8 +27,17 @@ public static class ParameterBudget
     public static FourierFeatureOptions Fourier(InrSignalShape s, long budget) =>
         Largest(budget, w => new FourierFeatureOptions(s.InDim, s.OutDim, Sigma: s.FrequencySigma, Hidden: w), ParameterCount.Of);
 
-    public static HashGridOptions HashGrid(InrSignalShape s, long budget) =>
-        Largest(budget, t => new HashGridOptions(s.InDim, s.OutDim, TableSize: t, MaxResolution: Math.Max(16, s.Resolution)), ParameterCount.Of);
+    public static HashGridOptions HashGrid(InrSignalShape s, long budget)
+    {
+        var sized = Largest(budget, t => new HashGridOptions(s.InDim, s.OutDim, TableSize: t, MaxResolution: Math.Max(16, s.Resolution)), ParameterCount.Of);
+        return Saturated(sized.LevelSizes(), sized.Resolutions(), s.InDim)
+            ? Largest(budget, w => sized with { DecoderHidden = w }, ParameterCount.Of)
+            : sized;
+    }
+
+    /// <summary>Whether every level is dense, so a larger table adds nothing: the budget left then widens the decoder.</summary>
+    private static bool Saturated(long[] sizes, long[] resolutions, int d) =>
+        sizes.Zip(resolutions).All(p => p.First == (long)Math.Pow(p.Second + 1, d));
 
     /// <summary>NSTR sized to the budget; <paramref name="choices"/> overrides open choices (backend, K, lambda, ...) before sizing.</summary>
     public static NstrOptions Nstr(InrSignalShape s, long budget, Func<NstrOptions, NstrOptions>? choices = null)
@@ -38,7 +48,11 @@ public static class ParameterBudget
         switch (start.Backend)
         {
             case SpectrumBackend.HashGrid:
-                return Largest(budget, t => start with { SpectrumTableSize = t }, ParameterCount.Of);
+                var sized = Largest(budget, t => start with { SpectrumTableSize = t }, ParameterCount.Of);
+                var hash = SpectrumField.HashOptions(sized);
+                return Saturated(hash.LevelSizes(), hash.Resolutions(), s.InDim)
+                    ? Largest(budget, w => sized with { DecoderHidden = w }, ParameterCount.Of)
+                    : sized;
             case SpectrumBackend.Grid:
                 var k = start.Frequencies;
                 var resolution = Largest(budget / 4, r => r, r => (long)Math.Pow(r + 1, s.InDim) * k, minimum: 1);
