@@ -8,7 +8,7 @@ namespace Workbench.Figures.Recipes;
 public sealed class FigureCatalog
 {
     private static readonly IReadOnlyList<IFigureBuilder> Builders =
-        [new SprightSuccessFigure(), new SprightRuntimeFigure(), new SprightIsingFigure(), new TrainingRunFigure()];
+        [new SprightSuccessFigure(), new SprightRuntimeFigure(), new SprightIsingFigure(), new TrainingRunFigure(), new InrFitFigure()];
 
     private readonly Dictionary<string, FigureRecipe> _recipes;
 
