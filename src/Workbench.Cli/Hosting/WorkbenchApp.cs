@@ -67,6 +67,7 @@ public static class WorkbenchApp
         root.Add(BenchCommand.Create(Context));
         root.Add(SprightCommand.Create(Context));
         root.Add(FiguresCommand.Create(Context));
+        root.Add(InrCommand.Create(Context));
         return root;
     }
 }
