@@ -10,5 +10,5 @@ internal static class CodecLayers
 
     public static ConvTranspose2d Up(long input, long output) => torch.nn.ConvTranspose2d(input, output, 5, stride: 2, padding: 2, output_padding: 1);
 
-    public static Conv2d Same(long input, long output) => torch.nn.Conv2d(input, output, 3, stride: 1, padding: 1);
+    public static SameConv3x3 Same(long input, long output) => new(input, output);
 }

@@ -20,7 +20,7 @@ internal sealed class DeterministicHyperSynthesis
             _layers.Add(module switch
             {
                 ConvTranspose2d up => new Layer(LayerKind.Up, Weights(up.weight!), Weights(up.bias!), (int)up.weight!.shape[0], (int)up.weight.shape[1]),
-                Conv2d same => new Layer(LayerKind.Same, Weights(same.weight!), Weights(same.bias!), (int)same.weight!.shape[1], (int)same.weight.shape[0]),
+                SameConv3x3 same => new Layer(LayerKind.Same, Weights(same.Weight), Weights(same.Bias), (int)same.Weight.shape[1], (int)same.Weight.shape[0]),
                 ReLU => new Layer(LayerKind.Relu, [], [], 0, 0),
                 _ => throw new NotSupportedException($"hyper synthesis layer {module.GetName()} has no deterministic evaluation"),
             });
