@@ -68,6 +68,7 @@ public static class WorkbenchApp
         root.Add(SprightCommand.Create(Context));
         root.Add(FiguresCommand.Create(Context));
         root.Add(InrCommand.Create(Context));
+        root.Add(CodecCommand.Create(Context));
         return root;
     }
 }

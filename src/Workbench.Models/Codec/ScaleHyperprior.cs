@@ -1,0 +1,75 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using Workbench.Core.Errors;
+using static TorchSharp.torch;
+
+namespace Workbench.Models.Codec;
+
+/// <summary>
+/// Scale hyperprior on RGB images [B, 3, H, W] in [0, 1] with H, W multiples of 64.
+/// g_a: Down(3,N) GDN Down(N,N) GDN Down(N,N) GDN Down(N,M); g_s mirrors it with IGDN and transposed convolutions;
+/// h_a: Same(M,N) ReLU Down(N,N) ReLU Down(N,N) on |y|; h_s: Up(N,N) ReLU Up(N,N) ReLU Same(N,M) ReLU gives the scales
+/// of y. z goes through an <see cref="EntropyBottleneck"/>, y through the <see cref="GaussianConditional"/>; in training
+/// both are perturbed by uniform noise, in evaluation both are rounded (z around its medians).
+/// </summary>
+public sealed class ScaleHyperprior : nn.Module<Tensor, CodecOutput>
+{
+    private readonly Sequential g_a;
+    private readonly Sequential g_s;
+    private readonly Sequential h_a;
+    private readonly Sequential h_s;
+    private readonly EntropyBottleneck entropy_bottleneck;
+
+    public ScaleHyperprior(ScaleHyperpriorOptions options) : base(nameof(ScaleHyperprior))
+    {
+        options.Validate();
+        Options = options;
+        var (n, m) = (options.N, options.M);
+        g_a = nn.Sequential(CodecLayers.Down(3, n), new Gdn(n), CodecLayers.Down(n, n), new Gdn(n), CodecLayers.Down(n, n), new Gdn(n), CodecLayers.Down(n, m));
+        g_s = nn.Sequential(CodecLayers.Up(m, n), new Gdn(n, inverse: true), CodecLayers.Up(n, n), new Gdn(n, inverse: true),
+            CodecLayers.Up(n, n), new Gdn(n, inverse: true), CodecLayers.Up(n, 3));
+        h_a = nn.Sequential(CodecLayers.Same(m, n), nn.ReLU(), CodecLayers.Down(n, n), nn.ReLU(), CodecLayers.Down(n, n));
+        h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
+        entropy_bottleneck = new EntropyBottleneck(n);
+        RegisterComponents();
+    }
+
+    public ScaleHyperpriorOptions Options { get; }
+
+    public EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
+
+    /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
+    internal Sequential HyperSynthesis => h_s;
+
+    public override CodecOutput forward(Tensor x)
+    {
+        CheckInput(x);
+        using var scope = NewDisposeScope();
+        var y = g_a.forward(x);
+        var z = h_a.forward(y.abs());
+        var (zHat, zLikelihoods) = entropy_bottleneck.forward(z);
+        var scales = h_s.forward(zHat);
+        var yHat = training ? y + (rand_like(y) - 0.5) : y.round();
+        var yLikelihoods = GaussianConditional.Likelihood(yHat, scales);
+        var output = new CodecOutput(g_s.forward(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
+        return output;
+    }
+
+    public Tensor Analysis(Tensor x)
+    {
+        CheckInput(x);
+        return g_a.forward(x);
+    }
+
+    public Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
+
+    public Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
+
+    public Tensor HyperSynthesisTorch(Tensor zHat) => h_s.forward(zHat);
+
+    private static void CheckInput(Tensor x)
+    {
+        if (x.dim() != 4 || x.shape[1] != 3 || x.shape[2] % ScaleHyperpriorOptions.PadMultiple != 0 || x.shape[3] % ScaleHyperpriorOptions.PadMultiple != 0)
+            throw new WorkbenchException($"scale hyperprior: expected [B, 3, H, W] with H and W multiples of {ScaleHyperpriorOptions.PadMultiple}, got [{string.Join(", ", x.shape)}].");
+    }
+}

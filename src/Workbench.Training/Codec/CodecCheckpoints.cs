@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Workbench.Core.Errors;
+using Workbench.Core.IO;
+using Workbench.Models.Codec;
+
+namespace Workbench.Training.Codec;
+
+/// <summary>
+/// A folder of trained codec models: for each model and quality, NAME-qQ.dat (TorchSharp weights with the integer
+/// coding tables) beside NAME-qQ.json (<see cref="CodecCheckpointInfo"/>: channel counts and how it was trained).
+/// </summary>
+public sealed class CodecCheckpoints(string folder)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private readonly Dictionary<(CodecModelId, byte), ScaleHyperprior> _loaded = [];
+
+    public string Folder { get; } = folder;
+
+    public static string Name(CodecModelId model) => model switch
+    {
+        CodecModelId.Hyperprior => "hyperprior",
+        _ => throw new ArgumentOutOfRangeException(nameof(model)),
+    };
+
+    public IReadOnlyList<byte> Qualities(CodecModelId model) =>
+        Directory.Exists(Folder)
+            ? Directory.GetFiles(Folder, $"{Name(model)}-q*.json")
+                .Select(f => Path.GetFileNameWithoutExtension(f)[(Name(model).Length + 2)..])
+                .Select(q => byte.TryParse(q, out var v) ? v : (byte)0).Where(q => q > 0).Order().ToArray()
+            : [];
+
+    public ScaleHyperprior Load(CodecModelId model, byte quality)
+    {
+        if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
+        var stem = Path.Combine(Folder, $"{Name(model)}-q{quality}");
+        if (!File.Exists(stem + ".json") || !File.Exists(stem + ".dat"))
+        {
+            var available = string.Join(", ", Qualities(model));
+            throw new DataFileException($"no trained {Name(model)} model for quality {quality} in {Folder} (available: {(available.Length > 0 ? available : "none")})");
+        }
+        CodecCheckpointInfo info;
+        try
+        {
+            info = JsonSerializer.Deserialize<CodecCheckpointInfo>(File.ReadAllText(stem + ".json"), Json)
+                   ?? throw new DataFileException($"{stem}.json is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
+        }
+        var loaded = new ScaleHyperprior(new ScaleHyperpriorOptions(info.N, info.M));
+        loaded.load(stem + ".dat");
+        loaded.eval();
+        _loaded[(model, quality)] = loaded;
+        return loaded;
+    }
+
+    public void Save(CodecModelId model, byte quality, ScaleHyperprior trained, CodecCheckpointInfo info)
+    {
+        var stem = Path.Combine(Folder, $"{Name(model)}-q{quality}");
+        var temporary = AtomicFile.TemporarySibling(stem + ".dat");
+        trained.save(temporary);
+        AtomicFile.Commit(temporary, stem + ".dat");
+        AtomicFile.WriteAllText(stem + ".json", JsonSerializer.Serialize(info, Json) + "\n");
+    }
+}
+
+/// <summary>What a codec checkpoint needs to be rebuilt, and how it was trained.</summary>
+public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds);

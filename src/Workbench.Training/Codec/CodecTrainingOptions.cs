@@ -1,0 +1,17 @@
+namespace Workbench.Training.Codec;
+
+/// <summary>
+/// Rate-distortion training of a learned codec on random crops of PNG images: loss = Lambda 255^2 MSE + bpp
+/// (CompressAI's lambdas for qualities 1..8: 0.0018, 0.0035, 0.0067, 0.0130, 0.0250, 0.0483, 0.0932, 0.18), Adam on
+/// the transforms with gradient norm clipped to 1, a second Adam on the entropy bottleneck's quantiles (aux loss).
+/// </summary>
+public sealed record CodecTrainingOptions(
+    IReadOnlyList<string> Images,
+    double Lambda,
+    int Steps,
+    int BatchSize = 8,
+    int PatchSize = 128,
+    double LearningRate = 1e-4,
+    double AuxLearningRate = 1e-3,
+    long Seed = 0,
+    int LogEvery = 50);

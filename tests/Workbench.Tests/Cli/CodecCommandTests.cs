@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Workbench.Data.Images;
+using Workbench.Models.Codec;
+using Workbench.Tests.Models.Codec;
+using Workbench.Training.Codec;
+
+namespace Workbench.Tests.Cli;
+
+// The CLI sets process-wide TorchSharp state (threads, seed): run alone.
+[Collection(Training.TrainingRunCollection.Name)]
+public sealed class CodecCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wb-codec-").FullName;
+    private readonly string _models;
+    private readonly string _png;
+    private readonly ScaleHyperprior _model = ScaleHyperpriorTests.Tiny(31);
+
+    public CodecCommandTests()
+    {
+        _models = Path.Combine(_folder, "models");
+        new CodecCheckpoints(_models).Save(CodecModelId.Hyperprior, 3, _model, new CodecCheckpointInfo(8, 12, 0.0067, 0, 1, 64, 1e-4, 0, [], 0));
+        var pixels = new byte[180 * 200 * 3];
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(128 + 100 * Math.Sin(i * 0.001) + i % 7);
+        Directory.CreateDirectory(Path.Combine(_folder, "images"));
+        _png = Path.Combine(_folder, "images", "wave.png");
+        PngEncoder.Write(_png, new RasterImage(180, 200, 3, pixels));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Compress_then_decompress_gives_the_library_round_trip()
+    {
+        var wbc = Path.Combine(_folder, "wave.wbc");
+        var back = Path.Combine(_folder, "back.png");
+        var compress = CliRunner.Run("codec", "compress", _png, wbc, "--quality", "3", "--models", _models);
+        Assert.True(compress.ExitCode == 0, compress.Error);
+        var decompress = CliRunner.Run("codec", "decompress", wbc, back, "--models", _models);
+        Assert.True(decompress.ExitCode == 0, decompress.Error);
+
+        var image = PngDecoder.Read(_png);
+        var bytes = ImageCodec.Compress(_model, image, 3);
+        Assert.Equal(bytes, File.ReadAllBytes(wbc));
+        Assert.Equal(ImageCodec.Decompress(bytes, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
+    }
+
+    [Fact]
+    public void Evaluate_reports_rate_from_the_file_size_and_the_decoded_quality()
+    {
+        var json = Path.Combine(_folder, "rd.json");
+        var result = CliRunner.Run("codec", "evaluate", "--images", Path.GetDirectoryName(_png)!, "--json", json, "--models", _models);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var row = JsonNode.Parse(File.ReadAllText(json))!["results"]!.AsArray().Single()!;
+        var image = PngDecoder.Read(_png);
+        var bytes = ImageCodec.Compress(_model, image, 3);
+        Assert.Equal(3, (int)row["quality"]!);
+        Assert.Equal(bytes.Length, (long)row["bytes"]!);
+        Assert.Equal(8.0 * bytes.Length / (180 * 200), (double)row["bpp"]!, 12);
+        Assert.Equal(ImageQuality.Psnr(image, ImageCodec.Decompress(bytes, (_, _) => _model)), (double)row["psnr"]!, 9);
+    }
+
+    [Theory]
+    [InlineData("corrupt", "checksum")]
+    [InlineData("png", "bad magic")]
+    [InlineData("missing", "no such codec file")]
+    public void Bad_codec_files_are_one_line_errors_and_leave_no_output(string kind, string mentions)
+    {
+        var wbc = Path.Combine(_folder, "bad.wbc");
+        var bytes = ImageCodec.Compress(_model, PngDecoder.Read(_png), 3);
+        if (kind == "corrupt") { bytes[bytes.Length / 2] ^= 0x10; File.WriteAllBytes(wbc, bytes); }
+        if (kind == "png") File.Copy(_png, wbc);
+        var back = Path.Combine(_folder, "out.png");
+
+        var result = CliRunner.Run("codec", "decompress", wbc, back, "--models", _models);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: ", Assert.Single(result.ErrorLines));
+        Assert.Contains(mentions, result.Error);
+        Assert.False(File.Exists(back));
+    }
+
+    [Fact]
+    public void A_quality_without_a_trained_model_is_a_one_line_error()
+    {
+        var wbc = Path.Combine(_folder, "q7.wbc");
+        var result = CliRunner.Run("codec", "compress", _png, wbc, "--quality", "7", "--models", _models);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no trained hyperprior model for quality 7", Assert.Single(result.ErrorLines));
+        Assert.Contains("available: 3", result.Error);
+        Assert.False(File.Exists(wbc));
+    }
+}

@@ -1,0 +1,36 @@
+using Workbench.Data.Images;
+using Workbench.Models.Codec;
+using Workbench.Tests.Training;
+using Workbench.Training.Codec;
+
+namespace Workbench.Tests.Training.Codec;
+
+[Collection(TrainingRunCollection.Name)]
+public sealed class CodecTrainerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wb-codec-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void One_seed_reproduces_the_trained_weights_and_the_saved_checkpoint_codes_the_same_file()
+    {
+        var path = Path.Combine(_folder, "pattern.png");
+        var pixels = new byte[96 * 80 * 3];
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * 37 % 251);
+        PngEncoder.Write(path, new RasterImage(96, 80, 3, pixels));
+        var options = new CodecTrainingOptions([path], Lambda: 0.01, Steps: 3, BatchSize: 2, PatchSize: 64, LearningRate: 1e-3, Seed: 4);
+        var modelOptions = new ScaleHyperpriorOptions(N: 8, M: 12);
+
+        var first = CodecTrainer.Train(modelOptions, options, _ => { });
+        var second = CodecTrainer.Train(modelOptions, options, _ => { });
+        foreach (var ((name, a), (_, b)) in first.named_parameters().Zip(second.named_parameters()))
+            Assert.True(a.equal(b).all().item<bool>(), $"{name} differs between runs");
+
+        var checkpoints = new CodecCheckpoints(Path.Combine(_folder, "models"));
+        checkpoints.Save(CodecModelId.Hyperprior, 2, first, new CodecCheckpointInfo(8, 12, 0.01, 3, 2, 64, 1e-3, 4, ["pattern.png"], 0));
+        var image = PngDecoder.Read(path);
+        Assert.Equal([(byte)2], checkpoints.Qualities(CodecModelId.Hyperprior));
+        Assert.Equal(ImageCodec.Compress(first, image, 2), ImageCodec.Compress(new CodecCheckpoints(checkpoints.Folder).Load(CodecModelId.Hyperprior, 2), image, 2));
+    }
+}
