@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbench.Data.Images;
 using Workbench.Interactive.Imaging;
 using Workbench.Interactive.Plots;
 
@@ -18,6 +19,10 @@ public static class Html
                $"<div style=\"font:11px sans-serif\">{field.GetLength(0)} x {field.GetLength(1)}, " +
                $"{low} <span style=\"display:inline-block;width:120px;height:10px;background:linear-gradient(to right,{gradient})\"></span> {high}</div></div>";
     }
+
+    /// <summary>An 8-bit image at its own size, as an inline PNG.</summary>
+    public static string Image(RasterImage image) =>
+        $"<img src=\"data:image/png;base64,{Convert.ToBase64String(PngEncoder.Encode(image))}\" width=\"{image.Width}\" height=\"{image.Height}\"/>";
 
     public static string Plot(LinePlot plot) => $"<div class=\"workbench-plot\">{plot.ToSvg()}</div>";
 }

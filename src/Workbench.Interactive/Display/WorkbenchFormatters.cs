@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Formatting;
 using TorchSharp;
+using Workbench.Data.Images;
 using Workbench.Interactive.Plots;
 using Workbench.Interactive.Tables;
 using Workbench.Sparse.Spright.Trials;
@@ -26,8 +27,9 @@ public static class WorkbenchFormatters
         Formatter.Register<Table>((table, writer) => writer.Write(table.ToHtml()), HtmlMime);
         Formatter.Register<JsonObject>((json, writer) => writer.Write(Table.FromJson(json).ToHtml()), HtmlMime);
         Formatter.Register<SprightTrialReport>((report, writer) => writer.Write(Table.Fields(report).ToHtml()), HtmlMime);
+        Formatter.Register<RasterImage>((image, writer) => writer.Write(Html.Image(image)), HtmlMime);
         foreach (var type in new[] { typeof(torch.Tensor), typeof(float[,]), typeof(double[,]), typeof(LinePlot), typeof(Spectrum),
-                     typeof(Table), typeof(JsonObject), typeof(SprightTrialReport) })
+                     typeof(Table), typeof(JsonObject), typeof(SprightTrialReport), typeof(RasterImage) })
             Formatter.SetPreferredMimeTypesFor(type, HtmlMime);
     }
 
