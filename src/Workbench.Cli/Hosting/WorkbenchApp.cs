@@ -65,6 +65,7 @@ public static class WorkbenchApp
         root.Add(BenchCommand.Create(Context));
         root.Add(SprightCommand.Create(Context));
         root.Add(FiguresCommand.Create(Context));
+        root.Add(NowcastCommand.Create(Context));
         return root;
     }
 }
