@@ -38,6 +38,7 @@ public static class DatasetsCommand
         command.Add(HeatSmoothing(context));
         command.Add(FlowDatasetCommands.NavierStokes(context));
         command.Add(FlowDatasetCommands.McWilliams(context));
+        command.Add(RadarDatasetCommand.Create(context));
         return command;
     }
 

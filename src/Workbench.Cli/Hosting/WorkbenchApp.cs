@@ -69,6 +69,7 @@ public static class WorkbenchApp
         root.Add(FiguresCommand.Create(Context));
         root.Add(InrCommand.Create(Context));
         root.Add(CodecCommand.Create(Context));
+        root.Add(NowcastCommand.Create(Context));
         return root;
     }
 }

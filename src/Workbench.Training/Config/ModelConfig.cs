@@ -20,6 +20,8 @@ namespace Workbench.Training.Config;
 [JsonDerivedType(typeof(Fno2dConfig), "fno2d")]
 [JsonDerivedType(typeof(AfnoConfig), "afno")]
 [JsonDerivedType(typeof(SfnoConfig), "sfno")]
+[JsonDerivedType(typeof(WadepreConfig), "wadepre")]
+[JsonDerivedType(typeof(UNetNowcastConfig), "unet_nowcast")]
 public abstract record ModelConfig
 {
     /// <summary>Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here.</summary>

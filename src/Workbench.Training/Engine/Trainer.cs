@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using TorchSharp;
+using Workbench.Models;
 using Workbench.Core.Errors;
 using Workbench.Core.Progress;
 using Workbench.Core.Runtime;
@@ -61,9 +62,12 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
                 using var scope = torch.NewDisposeScope();
                 OptimizerFactory.SetLearningRate(optimizer, schedule.At(step));
                 var (x, y) = source.Load(batches[b]);
-                var perSample = model is IFrequencyDomainLoss spectral && config.Loss == LossKind.RelativeL2
-                    ? spectral.RelativeL2PerSample(x.to(device), y.to(device))
-                    : loss(model.forward(x.to(device)), y.to(device));
+                var perSample = model switch
+                {
+                    ITrainingObjective own => own.TrainingLossPerSample(x.to(device), y.to(device), step),
+                    IFrequencyDomainLoss spectral when config.Loss == LossKind.RelativeL2 => spectral.RelativeL2PerSample(x.to(device), y.to(device)),
+                    _ => loss(model.forward(x.to(device)), y.to(device)),
+                };
                 var batchLoss = perSample.mean();
                 var value = batchLoss.item<float>();
                 if (!float.IsFinite(value))
