@@ -52,13 +52,14 @@ run() {
     ls "$lib" | grep -E '^lib(torch|c10)' | tr '\n' ' '; echo
     echo "cpu cores: $(nproc)"
   } > "$out/env.txt" 2>&1
+  export DOTNET_JITMinOpts=1  # see src/Workbench.Core/Runtime/UnoptimizedJit.cs
   export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   # Load check first: a missing or mismatched symbol shows here in one line instead of inside every test.
   "$app/workbench" --device cuda --verbose info > "$out/load.log" 2>&1; echo "exit $?" >> "$out/load.log"
   "$app/Workbench.Cuda.Tests" -reporter verbose > "$out/cuda-tests.log" 2>&1; echo "exit $?" >> "$out/cuda-tests.log"
-  timeout 240 "$app/workbench" --device cuda bench operators --json "$out/bench-operators-cuda.json" > "$out/bench-cuda.log" 2>&1
+  timeout 150 "$app/workbench" --device cuda bench operators --json "$out/bench-operators-cuda.json" > "$out/bench-cuda.log" 2>&1
   echo "exit $?" >> "$out/bench-cuda.log"
-  timeout 240 "$app/workbench" --device cpu bench operators --json "$out/bench-operators-cpu-same-machine.json" > "$out/bench-cpu.log" 2>&1
+  timeout 150 "$app/workbench" --device cpu bench operators --json "$out/bench-operators-cpu-same-machine.json" > "$out/bench-cpu.log" 2>&1
   echo "exit $?" >> "$out/bench-cpu.log"
   rm -rf "$work"
   tail -n 3 "$out"/*.log

@@ -24,7 +24,10 @@ public static class WorkbenchNotebook
         var natives = TorchNatives.Preload();
         WorkbenchFormatters.Register();
         using var probe = torch.ones(2).sum();
-        return $"TorchSharp natives from {natives ?? "the default search path"}; torch.ones(2).sum() = {probe.item<float>()}; quick = {Quick}";
+        var jit = Workbench.Core.Runtime.UnoptimizedJit.IsActive
+            ? ""
+            : $"; WARNING: start the kernel with {Workbench.Core.Runtime.UnoptimizedJit.Variable}=1 (notebooks/README.md), or libtorch calls can fail at random";
+        return $"TorchSharp natives from {natives ?? "the default search path"}; torch.ones(2).sum() = {probe.item<float>()}; quick = {Quick}{jit}";
     }
 
     /// <summary>A run folder path that does not exist yet: RUNS/NAME, or RUNS/NAME-2, -3, ... if taken.</summary>

@@ -34,7 +34,11 @@ public static class CudaAvailability
     {
         try
         {
-            return torch.cuda.is_available();
+            if (!torch.cuda.is_available()) return false;
+            // Parity means float32 against float32: TF32 (on by default for cuDNN convolutions) keeps 10 mantissa bits.
+            torch.backends.cudnn.allow_tf32 = false;
+            torch.backends.cuda.matmul.allow_tf32 = false;
+            return true;
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
         {

@@ -46,8 +46,8 @@ public static class OperatorsBench
             t1.to(device);
             using var x = randn(new long[] { batch, 10, n, n }, device: device);
             using var y = randn(new long[] { batch, 40, n, n }, device: device);
-            var fnoMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => FieldLosses.RelativeL2PerSample(fno.forward(x), y), fno), repeats);
-            var t1Ms = 1e3 * Stopwatches.MedianSeconds(() => Step(() => t1.RelativeL2PerSample(x, y), t1), repeats);
+            var fnoMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => FieldLosses.RelativeL2PerSample(fno.forward(x), y), fno, device), repeats);
+            var t1Ms = 1e3 * Stopwatches.MedianSeconds(() => Step(() => t1.RelativeL2PerSample(x, y), t1, device), repeats);
             var parameters = new Dictionary<string, object> { ["grid"] = $"{n}x{n}", ["batch"] = batch, ["channels"] = "10->40" };
             results.Add(new BenchResult("fno2d_train_step", parameters, fnoMs, "ms"));
             results.Add(new BenchResult("t1_train_step", parameters, t1Ms, "ms", "fno2d_train_step", fnoMs));
@@ -62,8 +62,8 @@ public static class OperatorsBench
             attention.to(device);
             using var grid = randn(new long[] { 1, side, side, 128 }, device: device);
             using var sequence = grid.reshape(1, side * side, 128);
-            var afnoMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => afno.forward(grid).square().mean(), afno), repeats);
-            var attentionMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => attention.forward(sequence).square().mean(), attention), repeats);
+            var afnoMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => afno.forward(grid).square().mean(), afno, device), repeats);
+            var attentionMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => attention.forward(sequence).square().mean(), attention, device), repeats);
             var parameters = new Dictionary<string, object> { ["tokens"] = side * side, ["width"] = 128, ["blocks_or_heads"] = 8 };
             results.Add(new BenchResult("self_attention_step", parameters, attentionMs, "ms"));
             results.Add(new BenchResult("afno_mixer_step", parameters, afnoMs, "ms", "self_attention_step", attentionMs));
@@ -71,10 +71,12 @@ public static class OperatorsBench
         return new BenchReport("operators", device.ToString(), Workbench.Core.Runtime.Threads.Current, results);
     }
 
-    private static void Step(Func<Tensor> loss, nn.Module model)
+    /// <summary>One forward+backward pass; on CUDA it waits for the queued kernels so the clock measures the work.</summary>
+    private static void Step(Func<Tensor> loss, nn.Module model, Device device)
     {
         using var scope = NewDisposeScope();
         model.zero_grad();
         loss().mean().backward();
+        if (device.type == DeviceType.CUDA) cuda.synchronize(device);
     }
 }

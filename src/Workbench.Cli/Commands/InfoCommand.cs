@@ -24,6 +24,7 @@ public static class InfoCommand
             o.WriteLine($"CUDA             {(status.CudaAvailable ? $"available ({status.CudaDevices} device(s))" : "not available")}");
             o.WriteLine($"device           {ctx.Device} (requested {ctx.DeviceChoice})");
             o.WriteLine($"threads          {Threads.Current}");
+            o.WriteLine($"managed JIT      {(UnoptimizedJit.IsActive ? "unoptimised (keeps TorchSharp handles alive)" : $"optimised: {UnoptimizedJit.Variable} is not 1, random native failures possible")}");
             o.WriteLine($"seed             {ctx.Seed}");
             return 0;
         });

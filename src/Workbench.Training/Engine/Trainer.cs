@@ -57,23 +57,26 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             double lossSum = 0;
             var step = state.Step;
             var batches = Batches.Shuffled(train, config.BatchSize, config.Seed, epoch);
+            using var loader = new DeviceBatchLoader(source, batches, device);
             for (var b = 0; b < batches.Count; b++)
             {
                 using var scope = torch.NewDisposeScope();
                 OptimizerFactory.SetLearningRate(optimizer, schedule.At(step));
-                var (x, y) = source.Load(batches[b]);
+                var (x, y) = loader.Take(b, scope);
                 var perSample = model switch
                 {
-                    ITrainingObjective own => own.TrainingLossPerSample(x.to(device), y.to(device), step),
-                    IFrequencyDomainLoss spectral when config.Loss == LossKind.RelativeL2 => spectral.RelativeL2PerSample(x.to(device), y.to(device)),
-                    _ => loss(model.forward(x.to(device)), y.to(device)),
+                    ITrainingObjective own => own.TrainingLossPerSample(x, y, step),
+                    IFrequencyDomainLoss spectral when config.Loss == LossKind.RelativeL2 => spectral.RelativeL2PerSample(x, y),
+                    _ => loss(model.forward(x), y),
                 };
                 var batchLoss = perSample.mean();
+                optimizer.zero_grad();
+                batchLoss.backward();
+                // Read the next batch while the device still works on this one; item() below waits for it.
+                loader.Prefetch(b + 1);
                 var value = batchLoss.item<float>();
                 if (!float.IsFinite(value))
                     throw new WorkbenchException($"training diverged: loss is {value} at epoch {epoch}, step {step + 1} (lower the learning rate or set grad_clip)");
-                optimizer.zero_grad();
-                batchLoss.backward();
                 if (config.GradClip is { } clip) torch.nn.utils.clip_grad_norm_(model.parameters(), clip);
                 optimizer.step();
                 lossSum += (double)value * batches[b].Length;

@@ -76,9 +76,11 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
     }
 
     /// <summary>
-    /// Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT), scaled by sqrt(N0 / N) for an
-    /// H x W = N grid (N0 = InitResolution^2) so that a band-limited field has the same coefficients at every
-    /// resolution: the model then evaluates zero-shot on other grids.
+    /// Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT) of the normalised transform:
+    /// the orthonormal one divided by sqrt(N) for an H x W = N grid, so the DC coefficient is the field's mean. A
+    /// band-limited field then has the same coefficients at every resolution (the model evaluates zero-shot on other
+    /// grids), and the coefficients are O(1) like the field. Orthonormal coefficients are O(sqrt N) at the low modes
+    /// (about 30 at 64^2), where the sin head is so oscillatory that training stalls at a relative L2 near 1.
     /// </summary>
     public Tensor ForwardCoefficients(Tensor x)
     {
@@ -123,7 +125,7 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         return ((Energy(prediction - target) + outside) / total.clamp_min(1e-30)).sqrt().MoveToOuterDisposeScope();
     }
 
-    private double ResolutionScale(long h, long w) => Math.Sqrt((double)Options.InitResolution * Options.InitResolution / (h * w));
+    private static double ResolutionScale(long h, long w) => 1.0 / Math.Sqrt(h * w);
 
     private Tensor Head(Tensor z)
     {
