@@ -6,7 +6,8 @@
 #                                         (the GPU machine brings its own), small enough to carry (< 64 MiB).
 #   experiments/gpu/verify.sh run OUT     (on the GPU machine: no SDK, no network, PyTorch with CUDA in its Python)
 #                                         unpacks the bundle, points the loader at that PyTorch's libtorch, runs the
-#                                         CUDA tests and the operators bench on cuda and on the CPU, and writes
+#                                         CUDA tests, the operators bench on cuda and on the CPU and the CPU
+#                                         operator comparison trained on cuda, and writes
 #                                         everything to OUT (logs, bench JSON, environment).
 #
 # TorchSharp 0.107.0 is built against LibTorch 2.10; the GPU machine's PyTorch may be newer. Whether its libtorch
@@ -57,12 +58,29 @@ run() {
   # Load check first: a missing or mismatched symbol shows here in one line instead of inside every test.
   "$app/workbench" --device cuda --verbose info > "$out/load.log" 2>&1; echo "exit $?" >> "$out/load.log"
   "$app/Workbench.Cuda.Tests" -reporter verbose > "$out/cuda-tests.log" 2>&1; echo "exit $?" >> "$out/cuda-tests.log"
-  timeout 150 "$app/workbench" --device cuda bench operators --json "$out/bench-operators-cuda.json" > "$out/bench-cuda.log" 2>&1
-  echo "exit $?" >> "$out/bench-cuda.log"
-  timeout 150 "$app/workbench" --device cpu bench operators --json "$out/bench-operators-cpu-same-machine.json" > "$out/bench-cpu.log" 2>&1
-  echo "exit $?" >> "$out/bench-cpu.log"
+  {
+    timeout 150 "$app/workbench" --device cuda bench operators --json "$out/bench-operators-cuda.json"; echo "exit $?"
+    timeout 150 "$app/workbench" --device cpu bench operators --json "$out/bench-operators-cpu-same-machine.json"; echo "exit $?"
+  } > "$out/bench.log" 2>&1
+  train_on_gpu "$app" "$work" > "$out/train-cuda.log" 2>&1
   rm -rf "$work"
   tail -n 3 "$out"/*.log
+}
+
+# The CPU operator comparison (experiments/ns2d-cpu.sh, seed 0) end to end on the GPU: its dataset generated there,
+# each model trained with its CPU config, then evaluated on the test split.
+train_on_gpu() {
+  local app=$1 work=$2 data=data/generated/ns_v1e-3_cpu.h5
+  SECONDS=0
+  timeout 120 "$app/workbench" --device cuda --seed 0 datasets generate navier-stokes --samples 240 --shard 0/2 --batch 60 \
+    --resolution 64 --solver-resolution 64 --dt 2e-3 --horizon 20 --out "$data"
+  echo "generate exit $? after $SECONDS s"
+  for model in fno t1 afno; do
+    SECONDS=0
+    timeout 120 "$app/workbench" --device cuda --seed 0 train "experiments/ns2d-$model-cpu.json" --out "$work/runs/$model" | grep -E '^(epoch|final)'
+    echo "train $model exit $? after $SECONDS s"
+    "$app/workbench" --device cuda eval "$work/runs/$model" | tail -n 2
+  done
 }
 
 case "${1:-}" in

@@ -23,12 +23,12 @@ public static class OperatorsBench
     };
     private static readonly Option<int[]> Tokens = new("--tokens")
     {
-        Description = "Token counts (square grids) for AFNO vs attention.", DefaultValueFactory = _ => [256, 1024, 4096], AllowMultipleArgumentsPerToken = true,
+        Description = "Token counts (square grids) for AFNO vs attention.", DefaultValueFactory = _ => [256, 1024, 4096, 16384], AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<int> Batch = new("--batch") { Description = "Samples per batch (FNO vs T1).", DefaultValueFactory = _ => 4 };
     private static readonly Option<int> Repeats = new("--repeats") { Description = "Timed repetitions (median).", DefaultValueFactory = _ => 3 };
 
-    public static BenchSuite Suite { get; } = new("operators", "T1 vs FNO training-step time by resolution; AFNO mixer vs self-attention by token count.",
+    public static BenchSuite Suite { get; } = new("operators", "T1 vs FNO training-step time by resolution; AFNO mixer vs self-attention time and peak host memory by token count.",
         [Resolutions, Tokens, Batch, Repeats], Run);
 
     private static BenchReport Run(ParseResult parse, CliContext ctx)
@@ -67,6 +67,13 @@ public static class OperatorsBench
             var parameters = new Dictionary<string, object> { ["tokens"] = side * side, ["width"] = 128, ["blocks_or_heads"] = 8 };
             results.Add(new BenchResult("self_attention_step", parameters, attentionMs, "ms"));
             results.Add(new BenchResult("afno_mixer_step", parameters, afnoMs, "ms", "self_attention_step", attentionMs));
+            // Resident memory only measures host allocations; TorchSharp exposes no CUDA allocator statistics.
+            if (device.type != DeviceType.CPU) continue;
+            var afnoBytes = PeakMemory.AddedBytes(() => Step(() => afno.forward(grid).square().mean(), afno, device));
+            var attentionBytes = PeakMemory.AddedBytes(() => Step(() => attention.forward(sequence).square().mean(), attention, device));
+            if (afnoBytes is not { } a || attentionBytes is not { } m) continue;
+            results.Add(new BenchResult("self_attention_peak_memory", parameters, m / 1048576.0, "MiB"));
+            results.Add(new BenchResult("afno_mixer_peak_memory", parameters, a / 1048576.0, "MiB", "self_attention_peak_memory", m / 1048576.0));
         }
         return new BenchReport("operators", device.ToString(), Workbench.Core.Runtime.Threads.Current, results);
     }
