@@ -9,6 +9,7 @@
 #                                         CUDA tests, the operators bench on cuda and on the CPU and the CPU
 #                                         operator comparison trained on cuda, and writes
 #                                         everything to OUT (logs, bench JSON, environment).
+#   experiments/gpu/verify.sh ns2d OUT    (on the GPU machine) experiments/ns2d-gpu.sh with the bundled CLI.
 #
 # TorchSharp 0.107.0 is built against LibTorch 2.10; the GPU machine's PyTorch may be newer. Whether its libtorch
 # loads is exactly what `run` finds out: env.txt and load.log in OUT say what was tried and what happened.
@@ -38,13 +39,28 @@ torch_lib() {
   return 1
 }
 
-run() {
-  local out=${1:?usage: verify.sh run OUT}
-  mkdir -p "$out"
-  local work; work=$(mktemp -d)
+# Unpacks the bundle into $work and points the loader at the Python environment's libtorch; sets app and lib.
+unpack() {
+  work=$(mktemp -d)
   tar -C "$work" -xJf "$bundle"
-  local app=$work/app lib
-  lib=$(torch_lib) || { echo "no PyTorch found in python3/python" | tee "$out/load.log"; return 1; }
+  app=$work/app
+  lib=$(torch_lib) || { echo "no PyTorch found in python3/python"; return 1; }
+  export DOTNET_JITMinOpts=1  # see src/Workbench.Core/Runtime/UnoptimizedJit.cs
+  export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+}
+
+# The operator comparison at the data scale (experiments/ns2d-gpu.sh) with the bundled CLI.
+ns2d() {
+  local out=${1:?usage: verify.sh ns2d OUT} work app lib
+  unpack || return 1
+  WORKBENCH=$app/workbench bash experiments/ns2d-gpu.sh "$out"
+  rm -rf "$work"
+}
+
+run() {
+  local out=${1:?usage: verify.sh run OUT} work app lib
+  mkdir -p "$out"
+  unpack > "$out/load.log" 2>&1 || return 1
   {
     echo "date: $(date -u +%FT%TZ)"
     nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1
@@ -53,8 +69,6 @@ run() {
     ls "$lib" | grep -E '^lib(torch|c10)' | tr '\n' ' '; echo
     echo "cpu cores: $(nproc)"
   } > "$out/env.txt" 2>&1
-  export DOTNET_JITMinOpts=1  # see src/Workbench.Core/Runtime/UnoptimizedJit.cs
-  export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   # Load check first: a missing or mismatched symbol shows here in one line instead of inside every test.
   "$app/workbench" --device cuda --verbose info > "$out/load.log" 2>&1; echo "exit $?" >> "$out/load.log"
   "$app/Workbench.Cuda.Tests" -reporter verbose > "$out/cuda-tests.log" 2>&1; echo "exit $?" >> "$out/cuda-tests.log"
@@ -86,5 +100,6 @@ train_on_gpu() {
 case "${1:-}" in
   pack) pack ;;
   run) shift; run "$@" ;;
-  *) echo "usage: experiments/gpu/verify.sh pack | run OUT" >&2; exit 2 ;;
+  ns2d) shift; ns2d "$@" ;;
+  *) echo "usage: experiments/gpu/verify.sh pack | run OUT | ns2d OUT" >&2; exit 2 ;;
 esac
