@@ -114,6 +114,18 @@ public class T1OperatorTests
         Assert.True(other.forward(x).allclose(model.forward(x), 0, 0));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(64)]
+    public void CoefficientsAreNormalisedSoTheDcModeIsTheFieldMean(int n)
+    {
+        // Orthonormal coefficients would be sqrt(N) times larger (64 at 64^2): T1's sin head then stalls near error 1.
+        var model = Model(T1Transform.Dct);
+        var y = randn(new long[] { 2, 1, n, n }, float64, generator: new Generator(5)) * 2 + 3;
+        var dc = model.TargetCoefficients(y)[.., 0, 0, 0];
+        Assert.True(dc.allclose(y.mean([1, 2, 3]), 1e-12, 1e-12), "the DC coefficient is not the mean of the field");
+    }
+
     [Fact]
     public void BandLimitedInputHasTheSameCoefficientsAtTwiceTheResolution()
     {
