@@ -1,4 +1,5 @@
 using Workbench.Cli.Hosting;
+using Workbench.Core.Runtime;
 
-if (UnoptimizedRelaunch.IsNeeded) return UnoptimizedRelaunch.Run(args);
+if (UnoptimizedJit.IsUnset) return UnoptimizedRelaunch.Run(args);
 return WorkbenchApp.Run(args, Console.Out, Console.Error);

@@ -62,15 +62,17 @@ public static class OperatorsBench
             attention.to(device);
             using var grid = randn(new long[] { 1, side, side, 128 }, device: device);
             using var sequence = grid.reshape(1, side * side, 128);
-            var afnoMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => afno.forward(grid).square().mean(), afno, device), repeats);
-            var attentionMs = 1e3 * Stopwatches.MedianSeconds(() => Step(() => attention.forward(sequence).square().mean(), attention, device), repeats);
+            void AfnoStep() => Step(() => afno.forward(grid).square().mean(), afno, device);
+            void AttentionStep() => Step(() => attention.forward(sequence).square().mean(), attention, device);
+            var afnoMs = 1e3 * Stopwatches.MedianSeconds(AfnoStep, repeats);
+            var attentionMs = 1e3 * Stopwatches.MedianSeconds(AttentionStep, repeats);
             var parameters = new Dictionary<string, object> { ["tokens"] = side * side, ["width"] = 128, ["blocks_or_heads"] = 8 };
             results.Add(new BenchResult("self_attention_step", parameters, attentionMs, "ms"));
             results.Add(new BenchResult("afno_mixer_step", parameters, afnoMs, "ms", "self_attention_step", attentionMs));
             // Resident memory only measures host allocations; TorchSharp exposes no CUDA allocator statistics.
             if (device.type != DeviceType.CPU) continue;
-            var afnoBytes = PeakMemory.AddedBytes(() => Step(() => afno.forward(grid).square().mean(), afno, device));
-            var attentionBytes = PeakMemory.AddedBytes(() => Step(() => attention.forward(sequence).square().mean(), attention, device));
+            var afnoBytes = PeakMemory.AddedBytes(AfnoStep);
+            var attentionBytes = PeakMemory.AddedBytes(AttentionStep);
             if (afnoBytes is not { } a || attentionBytes is not { } m) continue;
             results.Add(new BenchResult("self_attention_peak_memory", parameters, m / 1048576.0, "MiB"));
             results.Add(new BenchResult("afno_mixer_peak_memory", parameters, a / 1048576.0, "MiB", "self_attention_peak_memory", m / 1048576.0));

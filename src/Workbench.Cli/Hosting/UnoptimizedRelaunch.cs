@@ -9,8 +9,6 @@ namespace Workbench.Cli.Hosting;
 /// </summary>
 public static class UnoptimizedRelaunch
 {
-    public static bool IsNeeded => UnoptimizedJit.IsUnset;
-
     public static int Run(string[] args)
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this process's executable");

@@ -15,8 +15,6 @@ public sealed class DeviceBatchLoader(ISampleSource source, IReadOnlyList<long[]
     private int prefetchedIndex = -1;
     private (Tensor Inputs, Tensor Targets) prefetched;
 
-    public int Count => batches.Count;
-
     public (Tensor Inputs, Tensor Targets) Take(int index, DisposeScope scope)
     {
         if (prefetchedIndex != index) Prefetch(index);
