@@ -10,6 +10,13 @@
 #                                         operator comparison trained on cuda, and writes
 #                                         everything to OUT (logs, bench JSON, environment).
 #   experiments/gpu/verify.sh ns2d OUT    (on the GPU machine) experiments/ns2d-gpu.sh with the bundled CLI.
+#   experiments/gpu/verify.sh jobs OUT    (on the GPU machine, with data/generated/codec/train carried) the GPU
+#                                         experiments side by side, each under JOB_SECONDS (default 420): radar
+#                                         (experiments/radar-gpu.sh), Spectral-Refiner (experiments/ns2d-sfno-gpu.sh),
+#                                         FNO vs T1 for 50 epochs (experiments/ns2d-long-gpu.sh), the NSTR budgets
+#                                         (experiments/inr-gpu.sh) and the codec ladder (experiments/codec/train_ladder_gpu.sh),
+#                                         each into OUT/<job>/ (GPU_JOBS, a space-separated subset, picks some),
+#                                         then packed into OUT.tar.gz.
 #
 # TorchSharp 0.107.0 is built against LibTorch 2.10; the GPU machine's PyTorch may be newer. Whether its libtorch
 # loads is exactly what `run` finds out: env.txt and load.log in OUT say what was tried and what happened.
@@ -57,6 +64,22 @@ ns2d() {
   rm -rf "$work"
 }
 
+gpu_jobs() {
+  local out=${1:?usage: verify.sh jobs OUT} work app lib job pids=()
+  mkdir -p "$out" data/generated
+  unpack > "$out/load.log" 2>&1 || return 1
+  export WORKBENCH=$app/workbench
+  for job in ${GPU_JOBS:-radar-gpu ns2d-sfno-gpu ns2d-long-gpu inr-gpu codec/train_ladder_gpu}; do
+    mkdir -p "$out/${job##*/}"
+    timeout "${JOB_SECONDS:-420}" bash "experiments/$job.sh" "$out/${job##*/}" > "$out/${job##*/}/job.log" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; echo "job $pid exit $?" >> "$out/jobs.log"; done
+  rm -rf "$work"
+  # The device returns only a few files and shallow folders: one archive carries everything.
+  tar -C "$(dirname "$out")" -czf "$out.tar.gz" "$(basename "$out")" && rm -rf "$out"
+}
+
 run() {
   local out=${1:?usage: verify.sh run OUT} work app lib
   mkdir -p "$out"
@@ -101,5 +124,6 @@ case "${1:-}" in
   pack) pack ;;
   run) shift; run "$@" ;;
   ns2d) shift; ns2d "$@" ;;
-  *) echo "usage: experiments/gpu/verify.sh pack | run OUT | ns2d OUT" >&2; exit 2 ;;
+  jobs) shift; gpu_jobs "$@" ;;
+  *) echo "usage: experiments/gpu/verify.sh pack | run OUT | ns2d OUT | jobs OUT" >&2; exit 2 ;;
 esac

@@ -126,10 +126,11 @@ public static class CodecCommand
         var auxRate = new Option<double>("--aux-lr") { Description = "Adam learning rate of the entropy bottleneck's quantiles.", DefaultValueFactory = _ => 1e-3 };
         var n = new Option<int>("--n") { Description = "Channels N of the transforms.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().N };
         var m = new Option<int>("--m") { Description = "Channels M of the latent.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().M };
+        var maxSeconds = new Option<double?>("--max-seconds") { Description = "Stop after the step that reaches this training time (the saved steps say how many ran)." };
         var models = ModelsOption();
         var command = new Command("train", "Train the scale hyperprior for one quality on random patches and save it to --models.")
         {
-            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, models,
+            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, maxSeconds, models,
         };
         command.SetAction(parse =>
         {
@@ -140,14 +141,15 @@ public static class CodecCommand
                 throw new ConfigException($"codec train: --patch must be a positive multiple of {ScaleHyperpriorOptions.PadMultiple}, got {parse.GetValue(patch)}");
             if (parse.GetValue(steps) < 1 || parse.GetValue(batch) < 1 || !(parse.GetValue(lambda) > 0) || !(parse.GetValue(rate) > 0) || !(parse.GetValue(auxRate) > 0))
                 throw new ConfigException("codec train: --steps, --batch, --lambda, --lr and --aux-lr must be positive");
+            if (parse.GetValue(maxSeconds) is <= 0) throw new ConfigException("codec train: --max-seconds must be positive");
             var options = new CodecTrainingOptions(parse.GetValue(images)!, parse.GetValue(lambda), parse.GetValue(steps), parse.GetValue(batch),
-                parse.GetValue(patch), parse.GetValue(rate), parse.GetValue(auxRate), ctx.Seed);
+                parse.GetValue(patch), parse.GetValue(rate), parse.GetValue(auxRate), ctx.Seed, Device: ctx.Device, MaxSeconds: parse.GetValue(maxSeconds));
             var modelOptions = new ScaleHyperpriorOptions(parse.GetValue(n), parse.GetValue(m));
             var clock = Stopwatch.StartNew();
             var trained = CodecTrainer.Train(modelOptions, options, ctx.Output.WriteLine);
-            var info = new CodecCheckpointInfo(modelOptions.N, modelOptions.M, options.Lambda, options.Steps, options.BatchSize, options.PatchSize,
+            var info = new CodecCheckpointInfo(modelOptions.N, modelOptions.M, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
                 options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1));
-            new CodecCheckpoints(parse.GetValue(models)!).Save(CodecModelId.Hyperprior, level, trained, info);
+            new CodecCheckpoints(parse.GetValue(models)!).Save(CodecModelId.Hyperprior, level, trained.Model, info);
             ctx.Output.WriteLine($"saved {CodecCheckpoints.Name(CodecModelId.Hyperprior)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Workbench.Models.Codec;
 
 /// <summary>
-/// Images to codec files and back with a <see cref="ScaleHyperprior"/>. Streams: z (channel c coded with the entropy
+/// Images to codec files and back with a <see cref="LearnedImageCodec"/>. Streams: z (channel c coded with the entropy
 /// bottleneck's cdf c, symbols round(z - median)), then y (round(y), each element with the Gaussian cdf of its scale
 /// index from the deterministic hyper-synthesis of the decoded z). The decoded image is the model's quantised
 /// reconstruction g_s(round(y)) cropped to the original size.
@@ -17,7 +17,7 @@ public static class ImageCodec
 {
     private const int StreamCount = 2;
 
-    public static byte[] Compress(ScaleHyperprior model, RasterImage image, byte quality)
+    public static byte[] Compress(LearnedImageCodec model, RasterImage image, byte quality)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -39,7 +39,7 @@ public static class ImageCodec
     }
 
     /// <summary>Reads a codec file; <paramref name="models"/> gives the model of a (model id, quality) pair or throws.</summary>
-    public static RasterImage Decompress(ReadOnlySpan<byte> bytes, Func<CodecModelId, byte, ScaleHyperprior> models)
+    public static RasterImage Decompress(ReadOnlySpan<byte> bytes, Func<CodecModelId, byte, LearnedImageCodec> models)
     {
         try
         {
@@ -55,20 +55,20 @@ public static class ImageCodec
         }
     }
 
-    private static RasterImage Decode(ScaleHyperprior model, CodecFile file)
+    private static RasterImage Decode(LearnedImageCodec model, CodecFile file)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         model.eval();
         var height = Padded(file.Height);
         var width = Padded(file.Width);
-        var (channels, zh, zw) = (model.Options.N, height / 64, width / 64);
+        var (channels, zh, zw) = (model.HyperChannels, height / 64, width / 64);
         var medians = model.EntropyBottleneck.Medians.detach().cpu().to(ScalarType.Float64).data<double>().ToArray();
         var zSymbols = SymbolCoder.Decode(file.Streams[0], ChannelIndexes(channels, zh * zw), model.EntropyBottleneck.Table());
         var yIndexes = ScaleIndexes(model, zSymbols, medians, channels, zh, zw);
         var ySymbols = SymbolCoder.Decode(file.Streams[1], yIndexes, GaussianConditional.Table);
         var parameter = model.parameters().First();
-        var yHat = tensor(ySymbols, [1, model.Options.M, height / 16, width / 16]).to(parameter.dtype, parameter.device);
+        var yHat = tensor(ySymbols, [1, model.LatentChannels, height / 16, width / 16]).to(parameter.dtype, parameter.device);
         return ImageTensors.ToImage(model.Synthesis(yHat), file.Width, file.Height);
     }
 
@@ -77,7 +77,7 @@ public static class ImageCodec
     private static int[] ChannelIndexes(int channels, int perChannel) =>
         Enumerable.Range(0, channels * perChannel).Select(i => i / perChannel).ToArray();
 
-    private static int[] ScaleIndexes(ScaleHyperprior model, int[] zSymbols, double[] medians, int channels, int zh, int zw)
+    private static int[] ScaleIndexes(LearnedImageCodec model, int[] zSymbols, double[] medians, int channels, int zh, int zw)
     {
         var plane = zh * zw;
         var zHat = new double[zSymbols.Length];

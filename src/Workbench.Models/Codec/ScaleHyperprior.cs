@@ -12,7 +12,7 @@ namespace Workbench.Models.Codec;
 /// of y. z goes through an <see cref="EntropyBottleneck"/>, y through the <see cref="GaussianConditional"/>; in training
 /// both are perturbed by uniform noise, in evaluation both are rounded (z around its medians).
 /// </summary>
-public sealed class ScaleHyperprior : nn.Module<Tensor, CodecOutput>
+public sealed class ScaleHyperprior : LearnedImageCodec
 {
     private readonly Sequential g_a;
     private readonly Sequential g_s;
@@ -36,10 +36,13 @@ public sealed class ScaleHyperprior : nn.Module<Tensor, CodecOutput>
 
     public ScaleHyperpriorOptions Options { get; }
 
-    public EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
+    public override int HyperChannels => Options.N;
 
-    /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
-    internal Sequential HyperSynthesis => h_s;
+    public override int LatentChannels => Options.M;
+
+    public override EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
+
+    internal override Sequential HyperSynthesis => h_s;
 
     public override CodecOutput forward(Tensor x)
     {
@@ -55,17 +58,15 @@ public sealed class ScaleHyperprior : nn.Module<Tensor, CodecOutput>
         return output;
     }
 
-    public Tensor Analysis(Tensor x)
+    public override Tensor Analysis(Tensor x)
     {
         CheckInput(x);
         return g_a.forward(x);
     }
 
-    public Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
+    public override Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
 
-    public Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
-
-    public Tensor HyperSynthesisTorch(Tensor zHat) => h_s.forward(zHat);
+    public override Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
 
     private static void CheckInput(Tensor x)
     {

@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Diagnostics;
 using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
@@ -6,13 +7,18 @@ using static TorchSharp.torch;
 
 namespace Workbench.Training.Codec;
 
+/// <summary>A trained model and the optimiser steps it took (fewer than asked when a time limit ended the run).</summary>
+public sealed record CodecTrainingResult(ScaleHyperprior Model, int Steps);
+
 /// <summary>Trains a <see cref="ScaleHyperprior"/> for one lambda; one seed reproduces the run bit-for-bit on a CPU.</summary>
 public static class CodecTrainer
 {
-    public static ScaleHyperprior Train(ScaleHyperpriorOptions modelOptions, CodecTrainingOptions options, Action<string> log)
+    public static CodecTrainingResult Train(ScaleHyperpriorOptions modelOptions, CodecTrainingOptions options, Action<string> log)
     {
         Determinism.SeedEverything(options.Seed);
+        var device = options.Device ?? CPU;
         var model = new ScaleHyperprior(modelOptions);
+        model.to(device);
         model.train();
         var quantiles = model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
         var main = model.named_parameters().Where(p => !p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -22,18 +28,19 @@ public static class CodecTrainer
         var clock = Stopwatch.StartNew();
         var pixels = (double)options.BatchSize * options.PatchSize * options.PatchSize;
 
-        for (var step = 1; step <= options.Steps; step++)
+        var step = 0;
+        while (step < options.Steps)
         {
+            step++;
             using var scope = NewDisposeScope();
-            var x = sampler.Next(options.BatchSize);
+            var x = sampler.Next(options.BatchSize).to(device);
             using var output = model.forward(x);
             var bpp = -(output.YLikelihoods.log2().sum() + output.ZLikelihoods.log2().sum()) / pixels;
             var mse = (output.Reconstruction - x).square().mean();
             var loss = options.Lambda * 255 * 255 * mse + bpp;
             optimizer.zero_grad();
             loss.backward();
-            CheckFinite(model, step);
-            nn.utils.clip_grad_norm_(main, 1.0);
+            if (!double.IsFinite(nn.utils.clip_grad_norm_(main, 1.0))) ReportDivergence(model, step);
             optimizer.step();
 
             auxOptimizer.zero_grad();
@@ -41,21 +48,24 @@ public static class CodecTrainer
             aux.backward();
             auxOptimizer.step();
 
-            if (step % options.LogEvery == 0 || step == options.Steps)
+            var last = step == options.Steps || clock.Elapsed.TotalSeconds >= (options.MaxSeconds ?? double.PositiveInfinity);
+            if (step % options.LogEvery == 0 || last)
             {
                 var psnr = 10 * Math.Log10(1 / mse.item<float>());
                 log($"step {step}/{options.Steps}  loss {loss.item<float>():F4}  bpp {bpp.item<float>():F4}  psnr {psnr:F2} dB  aux {aux.item<float>():F2}  {clock.Elapsed.TotalSeconds:F0} s");
             }
+            if (last) break;
         }
+        model.to(CPU);
         model.eval();
         model.EntropyBottleneck.UpdateTables();
-        return model;
+        return new CodecTrainingResult(model, step);
     }
 
-    private static void CheckFinite(ScaleHyperprior model, int step)
+    /// <summary>Called when the total gradient norm is not finite (one device sync per step instead of one per parameter).</summary>
+    private static void ReportDivergence(ScaleHyperprior model, int step)
     {
-        var bad = model.named_parameters().Where(p => p.parameter.grad is { } grad && !grad.isfinite().all().item<bool>()).Select(p => p.name).ToArray();
-        if (bad.Length > 0)
-            throw new WorkbenchException($"codec training diverged at step {step}: the gradients of {string.Join(", ", bad)} are not finite");
+        var bad = model.named_parameters().Where(p => p.parameter.grad is { } grad && !grad.isfinite().all().item<bool>()).Select(p => p.name);
+        throw new WorkbenchException($"codec training diverged at step {step}: the gradients of {string.Join(", ", bad)} are not finite");
     }
 }

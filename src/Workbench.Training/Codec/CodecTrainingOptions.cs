@@ -1,9 +1,13 @@
+using static TorchSharp.torch;
+
 namespace Workbench.Training.Codec;
 
 /// <summary>
 /// Rate-distortion training of a learned codec on random crops of PNG images: loss = Lambda 255^2 MSE + bpp
 /// (CompressAI's lambdas for qualities 1..8: 0.0018, 0.0035, 0.0067, 0.0130, 0.0250, 0.0483, 0.0932, 0.18), Adam on
 /// the transforms with gradient norm clipped to 1, a second Adam on the entropy bottleneck's quantiles (aux loss).
+/// Training runs on <see cref="Device"/> (the CPU when null); the returned model is always on the CPU, where coding runs.
+/// <see cref="MaxSeconds"/> ends training early after the step that reaches it (a time-budgeted run; null: Steps only).
 /// </summary>
 public sealed record CodecTrainingOptions(
     IReadOnlyList<string> Images,
@@ -14,4 +18,6 @@ public sealed record CodecTrainingOptions(
     double LearningRate = 1e-4,
     double AuxLearningRate = 1e-3,
     long Seed = 0,
-    int LogEvery = 50);
+    int LogEvery = 50,
+    Device? Device = null,
+    double? MaxSeconds = null);
