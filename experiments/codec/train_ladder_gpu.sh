@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The scale-hyperprior ladder trained on a GPU: qualities 1..5 with CompressAI's lambdas side by side, N = 64, M = 96,
-# batches of 8 random 256x256 patches, Adam 5e-4, each run stopped after MAX_SECONDS (default 300) of training or
-# 20000 steps; the checkpoint's json records the steps that ran. Training images: data/generated/codec/train, made here
-# by `experiments/codec/prepare_images.py --debian-photos` and carried to the GPU machine.
+# The codec ladders trained on a GPU with one budget: for each model in MODELS (default: hyperprior hcfssnet) and
+# qualities 1..5 (CompressAI's lambdas), N = 64, M = 96, batches of 8 random 256x256 patches, Adam 5e-4, STEPS steps
+# (default 6000) or MAX_SECONDS of training (default 1800), whichever ends first; all runs side by side. Each checkpoint's
+# json records the steps that ran, so an equal budget is checked there. Training images: data/generated/codec/train,
+# made here by `experiments/codec/prepare_images.py --debian-photos` and carried to the GPU machine.
 #
 # usage: experiments/codec/train_ladder_gpu.sh OUT    (WORKBENCH: the CLI; checkpoints go to OUT/models/codec, logs to OUT)
 set -uo pipefail
@@ -10,12 +11,14 @@ cd "$(dirname "$0")/../.."
 out=${1:?usage: experiments/codec/train_ladder_gpu.sh OUT}
 workbench=${WORKBENCH:-"dotnet src/Workbench.Cli/bin/Release/net10.0/linux-x64/workbench.dll"}
 mkdir -p "$out/models/codec"
-for pair in 1:0.0018 2:0.0035 3:0.0067 4:0.0130 5:0.0250; do
-  quality=${pair%%:*}
-  lambda=${pair##*:}
-  $workbench --device cuda --threads 2 --seed 1 codec train --images data/generated/codec/train/*.png --quality "$quality" \
-    --lambda "$lambda" --steps 20000 --max-seconds "${MAX_SECONDS:-300}" --batch 8 --patch 256 --lr 5e-4 --aux-lr 0.05 \
-    --n 64 --m 96 --models "$out/models/codec" > "$out/codec-train-q$quality.log" 2>&1 &
+for model in ${MODELS:-hyperprior hcfssnet}; do
+  for pair in 1:0.0018 2:0.0035 3:0.0067 4:0.0130 5:0.0250; do
+    quality=${pair%%:*}
+    lambda=${pair##*:}
+    $workbench --device cuda --threads 2 --seed 1 codec train --model "$model" --images data/generated/codec/train/*.png \
+      --quality "$quality" --lambda "$lambda" --steps "${STEPS:-6000}" --max-seconds "${MAX_SECONDS:-1800}" --batch 8 \
+      --patch 256 --lr 5e-4 --aux-lr 0.05 --n 64 --m 96 --models "$out/models/codec" > "$out/codec-train-$model-q$quality.log" 2>&1 &
+  done
 done
 wait
-tail -n 2 "$out"/codec-train-q*.log
+tail -n 2 "$out"/codec-train-*.log

@@ -33,8 +33,8 @@ public static class CodecCommand
 
     private static Option<string> ModelOption()
     {
-        var option = new Option<string>("--model") { Description = "Codec model: hyperprior.", DefaultValueFactory = _ => "hyperprior" };
-        option.AcceptOnlyFromAmong("hyperprior");
+        var option = new Option<string>("--model") { Description = $"Codec model: {string.Join(" or ", CodecModels.Names)}.", DefaultValueFactory = _ => "hyperprior" };
+        option.AcceptOnlyFromAmong([.. CodecModels.Names]);
         return option;
     }
 
@@ -52,7 +52,7 @@ public static class CodecCommand
             ctx.ConfigureRuntime();
             var level = Quality(parse.GetValue(quality));
             var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
-            var network = checkpoints.Load(CodecModelId.Hyperprior, level);
+            var network = checkpoints.Load(CodecModels.Parse(parse.GetValue(model)!), level);
             var image = PngDecoder.Read(parse.GetValue(input)!);
             var clock = Stopwatch.StartNew();
             var bytes = ImageCodec.Compress(network, image, level);
@@ -105,7 +105,7 @@ public static class CodecCommand
             var ctx = context(parse);
             ctx.ConfigureRuntime();
             var levels = (parse.GetValue(qualities) ?? []).Select(Quality).ToArray();
-            var report = CodecEvaluation.Run(new CodecCheckpoints(parse.GetValue(models)!), CodecModelId.Hyperprior, parse.GetValue(images)!, levels, ctx.Output.WriteLine);
+            var report = CodecEvaluation.Run(new CodecCheckpoints(parse.GetValue(models)!), CodecModels.Parse(parse.GetValue(model)!), parse.GetValue(images)!, levels, ctx.Output.WriteLine);
             foreach (var mean in report.Mean)
                 ctx.Output.WriteLine($"quality {mean.Quality}: mean {mean.Bpp:F4} bpp, {mean.Psnr:F2} dB, MS-SSIM {mean.MsSsim:F4}");
             AtomicFile.WriteAllText(parse.GetValue(json)!, JsonSerializer.Serialize(report, Json) + "\n");
@@ -126,11 +126,12 @@ public static class CodecCommand
         var auxRate = new Option<double>("--aux-lr") { Description = "Adam learning rate of the entropy bottleneck's quantiles.", DefaultValueFactory = _ => 1e-3 };
         var n = new Option<int>("--n") { Description = "Channels N of the transforms.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().N };
         var m = new Option<int>("--m") { Description = "Channels M of the latent.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().M };
+        var model = ModelOption();
         var maxSeconds = new Option<double?>("--max-seconds") { Description = "Stop after the step that reaches this training time (the saved steps say how many ran)." };
         var models = ModelsOption();
-        var command = new Command("train", "Train the scale hyperprior for one quality on random patches and save it to --models.")
+        var command = new Command("train", "Train a codec model for one quality on random patches and save it to --models.")
         {
-            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, maxSeconds, models,
+            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, model, maxSeconds, models,
         };
         command.SetAction(parse =>
         {
@@ -144,13 +145,14 @@ public static class CodecCommand
             if (parse.GetValue(maxSeconds) is <= 0) throw new ConfigException("codec train: --max-seconds must be positive");
             var options = new CodecTrainingOptions(parse.GetValue(images)!, parse.GetValue(lambda), parse.GetValue(steps), parse.GetValue(batch),
                 parse.GetValue(patch), parse.GetValue(rate), parse.GetValue(auxRate), ctx.Seed, Device: ctx.Device, MaxSeconds: parse.GetValue(maxSeconds));
-            var modelOptions = new ScaleHyperpriorOptions(parse.GetValue(n), parse.GetValue(m));
+            var id = CodecModels.Parse(parse.GetValue(model)!);
+            var (channels, latent) = (parse.GetValue(n), parse.GetValue(m));
             var clock = Stopwatch.StartNew();
-            var trained = CodecTrainer.Train(modelOptions, options, ctx.Output.WriteLine);
-            var info = new CodecCheckpointInfo(modelOptions.N, modelOptions.M, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
+            var trained = CodecTrainer.Train(() => CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
+            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
                 options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1));
-            new CodecCheckpoints(parse.GetValue(models)!).Save(CodecModelId.Hyperprior, level, trained.Model, info);
-            ctx.Output.WriteLine($"saved {CodecCheckpoints.Name(CodecModelId.Hyperprior)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
+            new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
+            ctx.Output.WriteLine($"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;

@@ -4,4 +4,5 @@ namespace Workbench.Models.Codec;
 public enum CodecModelId : byte
 {
     Hyperprior = 1,
+    Hcfssnet = 2,
 }

@@ -34,7 +34,7 @@ public static class ImageCodec
         var ySymbols = y.round().cpu().to(ScalarType.Int32).data<int>().ToArray();
         var yStream = SymbolCoder.Encode(ySymbols, yIndexes, GaussianConditional.Table);
 
-        return CodecFileFormat.Write(new CodecFile((byte)CodecModelId.Hyperprior, quality, image.Width, image.Height,
+        return CodecFileFormat.Write(new CodecFile((byte)model.Id, quality, image.Width, image.Height,
             ScaleHyperpriorOptions.PadMultiple, [zStream, yStream]));
     }
 

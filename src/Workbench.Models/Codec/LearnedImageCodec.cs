@@ -15,6 +15,9 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     {
     }
 
+    /// <summary>The identifier written into codec files.</summary>
+    public abstract CodecModelId Id { get; }
+
     /// <summary>Channels N of z (the side information).</summary>
     public abstract int HyperChannels { get; }
 

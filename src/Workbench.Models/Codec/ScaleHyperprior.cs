@@ -36,6 +36,8 @@ public sealed class ScaleHyperprior : LearnedImageCodec
 
     public ScaleHyperpriorOptions Options { get; }
 
+    public override CodecModelId Id => CodecModelId.Hyperprior;
+
     public override int HyperChannels => Options.N;
 
     public override int LatentChannels => Options.M;

@@ -12,15 +12,11 @@ namespace Workbench.Training.Codec;
 public sealed class CodecCheckpoints(string folder)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-    private readonly Dictionary<(CodecModelId, byte), ScaleHyperprior> _loaded = [];
+    private readonly Dictionary<(CodecModelId, byte), LearnedImageCodec> _loaded = [];
 
     public string Folder { get; } = folder;
 
-    public static string Name(CodecModelId model) => model switch
-    {
-        CodecModelId.Hyperprior => "hyperprior",
-        _ => throw new ArgumentOutOfRangeException(nameof(model)),
-    };
+    public static string Name(CodecModelId model) => CodecModels.Name(model);
 
     public IReadOnlyList<byte> Qualities(CodecModelId model) =>
         Directory.Exists(Folder)
@@ -29,7 +25,7 @@ public sealed class CodecCheckpoints(string folder)
                 .Select(q => byte.TryParse(q, out var v) ? v : (byte)0).Where(q => q > 0).Order().ToArray()
             : [];
 
-    public ScaleHyperprior Load(CodecModelId model, byte quality)
+    public LearnedImageCodec Load(CodecModelId model, byte quality)
     {
         if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
         var stem = Path.Combine(Folder, $"{Name(model)}-q{quality}");
@@ -48,16 +44,16 @@ public sealed class CodecCheckpoints(string folder)
         {
             throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
         }
-        var loaded = new ScaleHyperprior(new ScaleHyperpriorOptions(info.N, info.M));
+        var loaded = CodecModels.Create(model, info.N, info.M);
         loaded.load(stem + ".dat");
         loaded.eval();
         _loaded[(model, quality)] = loaded;
         return loaded;
     }
 
-    public void Save(CodecModelId model, byte quality, ScaleHyperprior trained, CodecCheckpointInfo info)
+    public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info)
     {
-        var stem = Path.Combine(Folder, $"{Name(model)}-q{quality}");
+        var stem = Path.Combine(Folder, $"{Name(trained.Id)}-q{quality}");
         var temporary = AtomicFile.TemporarySibling(stem + ".dat");
         trained.save(temporary);
         AtomicFile.Commit(temporary, stem + ".dat");

@@ -8,16 +8,19 @@ using static TorchSharp.torch;
 namespace Workbench.Training.Codec;
 
 /// <summary>A trained model and the optimiser steps it took (fewer than asked when a time limit ended the run).</summary>
-public sealed record CodecTrainingResult(ScaleHyperprior Model, int Steps);
+public sealed record CodecTrainingResult(LearnedImageCodec Model, int Steps);
 
-/// <summary>Trains a <see cref="ScaleHyperprior"/> for one lambda; one seed reproduces the run bit-for-bit on a CPU.</summary>
+/// <summary>
+/// Trains a learned codec for one lambda; <paramref name="build"/> makes the model after seeding, so one seed reproduces the
+/// run bit-for-bit on a CPU.
+/// </summary>
 public static class CodecTrainer
 {
-    public static CodecTrainingResult Train(ScaleHyperpriorOptions modelOptions, CodecTrainingOptions options, Action<string> log)
+    public static CodecTrainingResult Train(Func<LearnedImageCodec> build, CodecTrainingOptions options, Action<string> log)
     {
         Determinism.SeedEverything(options.Seed);
         var device = options.Device ?? CPU;
-        var model = new ScaleHyperprior(modelOptions);
+        var model = build();
         model.to(device);
         model.train();
         var quantiles = model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -63,7 +66,7 @@ public static class CodecTrainer
     }
 
     /// <summary>Called when the total gradient norm is not finite (one device sync per step instead of one per parameter).</summary>
-    private static void ReportDivergence(ScaleHyperprior model, int step)
+    private static void ReportDivergence(LearnedImageCodec model, int step)
     {
         var bad = model.named_parameters().Where(p => p.parameter.grad is { } grad && !grad.isfinite().all().item<bool>()).Select(p => p.name);
         throw new WorkbenchException($"codec training diverged at step {step}: the gradients of {string.Join(", ", bad)} are not finite");

@@ -18,7 +18,7 @@ public sealed class CodecCommandTests : IDisposable
     public CodecCommandTests()
     {
         _models = Path.Combine(_folder, "models");
-        new CodecCheckpoints(_models).Save(CodecModelId.Hyperprior, 3, _model, new CodecCheckpointInfo(8, 12, 0.0067, 0, 1, 64, 1e-4, 0, [], 0));
+        new CodecCheckpoints(_models).Save(3, _model, new CodecCheckpointInfo(8, 12, 0.0067, 0, 1, 64, 1e-4, 0, [], 0));
         var pixels = new byte[180 * 200 * 3];
         for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(128 + 100 * Math.Sin(i * 0.001) + i % 7);
         Directory.CreateDirectory(Path.Combine(_folder, "images"));

@@ -9,7 +9,7 @@ namespace Workbench.Tests.Models.Codec;
 [Collection(TrainingRunCollection.Name)]
 public sealed class ImageCodecTests
 {
-    private static RasterImage Image(int width, int height, int seed)
+    internal static RasterImage Image(int width, int height, int seed)
     {
         var random = new Random(seed);
         var pixels = new byte[width * height * 3];

@@ -23,13 +23,13 @@ public sealed class CodecTrainerTests : IDisposable
         var options = new CodecTrainingOptions([path], Lambda: 0.01, Steps: 3, BatchSize: 2, PatchSize: 64, LearningRate: 1e-3, Seed: 4);
         var modelOptions = new ScaleHyperpriorOptions(N: 8, M: 12);
 
-        var first = CodecTrainer.Train(modelOptions, options, _ => { }).Model;
-        var second = CodecTrainer.Train(modelOptions, options, _ => { }).Model;
+        var first = CodecTrainer.Train(() => new ScaleHyperprior(modelOptions), options, _ => { }).Model;
+        var second = CodecTrainer.Train(() => new ScaleHyperprior(modelOptions), options, _ => { }).Model;
         foreach (var ((name, a), (_, b)) in first.named_parameters().Zip(second.named_parameters()))
             Assert.True(a.equal(b).all().item<bool>(), $"{name} differs between runs");
 
         var checkpoints = new CodecCheckpoints(Path.Combine(_folder, "models"));
-        checkpoints.Save(CodecModelId.Hyperprior, 2, first, new CodecCheckpointInfo(8, 12, 0.01, 3, 2, 64, 1e-3, 4, ["pattern.png"], 0));
+        checkpoints.Save(2, first, new CodecCheckpointInfo(8, 12, 0.01, 3, 2, 64, 1e-3, 4, ["pattern.png"], 0));
         var image = PngDecoder.Read(path);
         Assert.Equal([(byte)2], checkpoints.Qualities(CodecModelId.Hyperprior));
         Assert.Equal(ImageCodec.Compress(first, image, 2), ImageCodec.Compress(new CodecCheckpoints(checkpoints.Folder).Load(CodecModelId.Hyperprior, 2), image, 2));
@@ -42,7 +42,7 @@ public sealed class CodecTrainerTests : IDisposable
         PngEncoder.Write(path, new RasterImage(64, 64, 3, new byte[64 * 64 * 3]));
         var options = new CodecTrainingOptions([path], Lambda: 0.01, Steps: 50, BatchSize: 1, PatchSize: 64, MaxSeconds: 0);
 
-        var result = CodecTrainer.Train(new ScaleHyperpriorOptions(N: 8, M: 12), options, _ => { });
+        var result = CodecTrainer.Train(() => new ScaleHyperprior(new ScaleHyperpriorOptions(N: 8, M: 12)), options, _ => { });
 
         Assert.Equal(1, result.Steps);
         Assert.Equal(DeviceType.CPU, result.Model.parameters().First().device_type);

@@ -1,0 +1,30 @@
+using Workbench.Core.Errors;
+
+namespace Workbench.Models.Codec;
+
+/// <summary>The learned codecs by identifier and by name, built from their channel counts (other options at defaults).</summary>
+public static class CodecModels
+{
+    public static readonly IReadOnlyList<string> Names = ["hyperprior", "hcfssnet"];
+
+    public static string Name(CodecModelId model) => model switch
+    {
+        CodecModelId.Hyperprior => "hyperprior",
+        CodecModelId.Hcfssnet => "hcfssnet",
+        _ => throw new ArgumentOutOfRangeException(nameof(model)),
+    };
+
+    public static CodecModelId Parse(string name) => name switch
+    {
+        "hyperprior" => CodecModelId.Hyperprior,
+        "hcfssnet" => CodecModelId.Hcfssnet,
+        _ => throw new ConfigException($"codec: unknown model '{name}' (known: {string.Join(", ", Names)})"),
+    };
+
+    public static LearnedImageCodec Create(CodecModelId model, int n, int m) => model switch
+    {
+        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m)),
+        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m)),
+        _ => throw new ArgumentOutOfRangeException(nameof(model)),
+    };
+}

@@ -1,0 +1,81 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using Workbench.Core.Errors;
+using static TorchSharp.torch;
+
+namespace Workbench.Models.Codec;
+
+/// <summary>
+/// HCFSSNet (Pan et al., arXiv 2511.20151) on RGB images [B, 3, H, W] in [0, 1] with H, W multiples of 64: the scale
+/// hyperprior's layout with a hybrid CNN / frequency state-space transform.
+/// g_a: Down(3,N) GDN Down(N,N) GDN VFSS Down(N,N) GDN VFSS Down(N,M), i.e. <see cref="VfssBlock"/>s at strides 4 and
+/// 8; g_s mirrors it (Up, IGDN, VFSS at strides 8 and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|,
+/// with the <see cref="FstamBlock"/> at stride 16. h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M)
+/// ReLU: the decoder re-evaluates it deterministically on the CPU, so the probability model of y stays bit-exact across
+/// machines; that is why the paper's FSTAM sits in the hyper-analysis (encoder only) here. Entropy models, noise and
+/// rounding as in <see cref="ScaleHyperprior"/>.
+/// </summary>
+public sealed class Hcfssnet : LearnedImageCodec
+{
+    private readonly Sequential g_a;
+    private readonly Sequential g_s;
+    private readonly Sequential h_a;
+    private readonly Sequential h_s;
+    private readonly EntropyBottleneck entropy_bottleneck;
+
+    public Hcfssnet(HcfssnetOptions options) : base(nameof(Hcfssnet))
+    {
+        options.Validate();
+        Options = options;
+        var (n, m) = (options.N, options.M);
+        g_a = nn.Sequential(CodecLayers.Down(3, n), new Gdn(n), CodecLayers.Down(n, n), new Gdn(n), new VfssBlock(n, options),
+            CodecLayers.Down(n, n), new Gdn(n), new VfssBlock(n, options), CodecLayers.Down(n, m));
+        g_s = nn.Sequential(CodecLayers.Up(m, n), new Gdn(n, inverse: true), new VfssBlock(n, options), CodecLayers.Up(n, n),
+            new Gdn(n, inverse: true), new VfssBlock(n, options), CodecLayers.Up(n, n), new Gdn(n, inverse: true), CodecLayers.Up(n, 3));
+        h_a = nn.Sequential(CodecLayers.Same(m, n), nn.ReLU(), new FstamBlock(n, options), CodecLayers.Down(n, n), nn.ReLU(), CodecLayers.Down(n, n));
+        h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
+        entropy_bottleneck = new EntropyBottleneck(n);
+        RegisterComponents();
+    }
+
+    public HcfssnetOptions Options { get; }
+
+    public override CodecModelId Id => CodecModelId.Hcfssnet;
+
+    public override int HyperChannels => Options.N;
+
+    public override int LatentChannels => Options.M;
+
+    public override EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
+
+    internal override Sequential HyperSynthesis => h_s;
+
+    public override CodecOutput forward(Tensor x)
+    {
+        CheckInput(x);
+        using var scope = NewDisposeScope();
+        var y = g_a.forward(x);
+        var z = h_a.forward(y.abs());
+        var (zHat, zLikelihoods) = entropy_bottleneck.forward(z);
+        var scales = h_s.forward(zHat);
+        var yHat = training ? y + (rand_like(y) - 0.5) : y.round();
+        var yLikelihoods = GaussianConditional.Likelihood(yHat, scales);
+        return new CodecOutput(g_s.forward(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
+    }
+
+    public override Tensor Analysis(Tensor x)
+    {
+        CheckInput(x);
+        return g_a.forward(x);
+    }
+
+    public override Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
+
+    public override Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
+
+    private static void CheckInput(Tensor x)
+    {
+        if (x.dim() != 4 || x.shape[1] != 3 || x.shape[2] % HcfssnetOptions.PadMultiple != 0 || x.shape[3] % HcfssnetOptions.PadMultiple != 0)
+            throw new WorkbenchException($"hcfssnet: expected [B, 3, H, W] with H and W multiples of {HcfssnetOptions.PadMultiple}, got [{string.Join(", ", x.shape)}].");
+    }
+}
