@@ -1,12 +1,13 @@
 """Rate-distortion comparison of the learned codec with classical codecs (run with /usr/bin/python3 from anywhere).
 
-1. Runs `workbench codec evaluate` on data/generated/codec/eval (made by prepare_images.py) for the learned codec:
-   rate from the .wbc file size, PSNR and MS-SSIM of the decoded image (experiments/results/codec-hyperprior.json).
+1. Runs `workbench codec evaluate` on data/generated/codec/eval (made by prepare_images.py) for each learned codec with
+   checkpoints in models/codec (hyperprior, hcfssnet): rate from the .wbc file size, PSNR and MS-SSIM of the decoded
+   image (experiments/results/codec-MODEL.json).
 2. Encodes the same images with JPEG, WebP, JPEG 2000 and AVIF: the Debian command-line encoders (cjpeg, cwebp,
    opj_compress, avifenc) when installed, otherwise Pillow's bindings of libjpeg-turbo, libwebp and OpenJPEG; rate from
    the encoded file size, PSNR (RGB, peak 255) of the decoded image.
-3. Averages bpp and PSNR over the images per setting and computes BD-rates of the learned codec against each classical
-   codec (anchor) with numpy.polyfit (cubic) and scipy's PCHIP, as in tests/fixtures/codec/make_bd_rate.py.
+3. Averages bpp and PSNR over the images per setting and computes BD-rates of each learned codec against each classical
+   codec and against the hyperprior (anchors) with numpy.polyfit (cubic) and scipy's PCHIP, as in tests/fixtures/codec/make_bd_rate.py.
 Writes experiments/results/codec-rd.json and codec-rd.md. Nothing in them is typed by hand.
 """
 import io
@@ -24,6 +25,8 @@ from scipy.interpolate import PchipInterpolator
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 EVAL = os.path.join(ROOT, "data", "generated", "codec", "eval")
 RESULTS = os.path.join(ROOT, "experiments", "results")
+MODELS = os.path.join(ROOT, "models", "codec")
+LEARNED = ["hyperprior", "hcfssnet"]
 WORKBENCH = os.environ.get("WORKBENCH", "dotnet " + os.path.join(ROOT, "src/Workbench.Cli/bin/Release/net10.0/linux-x64/workbench.dll"))
 
 
@@ -75,6 +78,12 @@ def classical_codecs():
     return codecs
 
 
+def write_atomic(path, text):
+    with open(path + ".tmp", "w") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+
+
 def bd_rate(anchor, test, kind):
     lo, hi = max(min(anchor[1]), min(test[1])), min(max(anchor[1]), max(test[1]))
     if hi <= lo:
@@ -93,11 +102,15 @@ def bd_rate(anchor, test, kind):
 
 def main():
     os.makedirs(RESULTS, exist_ok=True)
-    learned_json = os.path.join(RESULTS, "codec-hyperprior.json")
-    subprocess.run(WORKBENCH.split() + ["--threads", "1", "codec", "evaluate", "--images", EVAL, "--json", learned_json], check=True)
-    learned = json.load(open(learned_json))
-    curves = {"hyperprior (ours)": {"settings": [m["quality"] for m in learned["mean"]], "bpp": [m["bpp"] for m in learned["mean"]],
-                                    "psnr": [m["psnr"] for m in learned["mean"]], "ms_ssim": [m["ms_ssim"] for m in learned["mean"]]}}
+    curves = {}
+    for model in (m for m in LEARNED if any(f.startswith(m + "-q") for f in os.listdir(MODELS))):
+        learned_json = os.path.join(RESULTS, f"codec-{model}.json")
+        subprocess.run(WORKBENCH.split() + ["--threads", "1", "codec", "evaluate", "--model", model, "--images", EVAL,
+                                            "--json", learned_json], check=True)
+        learned = json.load(open(learned_json))["mean"]
+        curves[f"{model} (ours)"] = {"settings": [m["quality"] for m in learned], "bpp": [m["bpp"] for m in learned],
+                                     "psnr": [m["psnr"] for m in learned], "ms_ssim": [m["ms_ssim"] for m in learned]}
+    ours = list(curves)
     images = sorted(f for f in os.listdir(EVAL) if f.endswith(".png"))
     for name, (encode, settings) in classical_codecs().items():
         bpp, quality = [], []
@@ -113,30 +126,31 @@ def main():
         curves[name] = {"settings": settings, "bpp": bpp, "psnr": quality}
         print(name, [f"{b:.3f}/{p:.2f}" for b, p in zip(bpp, quality)], file=sys.stderr)
 
-    ours = curves["hyperprior (ours)"]
     bd = {}
-    for name, curve in curves.items():
-        if name == "hyperprior (ours)":
-            continue
-        if len(ours["bpp"]) < 4:
-            bd[name] = {"cubic": None, "pchip": None, "note": "fewer than 4 learned-codec qualities"}
-            continue
-        bd[name] = {kind: bd_rate((curve["bpp"], curve["psnr"]), (ours["bpp"], ours["psnr"]), kind) for kind in ("cubic", "pchip")}
-    report = {"images": images, "curves": curves, "bd_rate_of_hyperprior_vs": bd,
+    for test in ours:
+        bd[test] = {}
+        for name, curve in curves.items():
+            if name == test or (name in ours and ours.index(name) > ours.index(test)):
+                continue
+            if len(curves[test]["bpp"]) < 4:
+                bd[test][name] = {"cubic": None, "pchip": None, "note": "fewer than 4 learned-codec qualities"}
+                continue
+            bd[test][name] = {kind: bd_rate((curve["bpp"], curve["psnr"]), (curves[test]["bpp"], curves[test]["psnr"]), kind)
+                              for kind in ("cubic", "pchip")}
+    report = {"images": images, "curves": curves, "bd_rate": bd,
               "note": "bpp and PSNR are means over the images per setting; BD-rate over the shared PSNR interval, None where the curves do not overlap"}
-    with open(os.path.join(RESULTS, "codec-rd.json"), "w") as f:
-        json.dump(report, f, indent=1)
+    write_atomic(os.path.join(RESULTS, "codec-rd.json"), json.dumps(report, indent=1) + "\n")
     lines = ["# Learned codec vs classical codecs (generated by experiments/codec/evaluate.py)", "",
              f"Images: {', '.join(images)} (mean over images per setting).", "", "| codec | setting | bpp | PSNR (dB) |", "|---|---|---|---|"]
     for name, curve in curves.items():
         for s, b, p in zip(curve["settings"], curve["bpp"], curve["psnr"]):
             lines.append(f"| {name} | {s} | {b:.4f} | {p:.2f} |")
-    lines += ["", "| BD-rate of hyperprior (ours) vs | cubic | PCHIP |", "|---|---|---|"]
     fmt = lambda v: "no PSNR overlap" if v is None else f"{100 * v:+.1f}%"
-    for name, values in bd.items():
-        lines.append(f"| {name} | {fmt(values.get('cubic'))} | {fmt(values.get('pchip'))} |")
-    with open(os.path.join(RESULTS, "codec-rd.md"), "w") as f:
-        f.write("\n".join(lines) + "\n")
+    for test, anchors in bd.items():
+        lines += ["", f"| BD-rate of {test} vs | cubic | PCHIP |", "|---|---|---|"]
+        for name, values in anchors.items():
+            lines.append(f"| {name} | {fmt(values.get('cubic'))} | {fmt(values.get('pchip'))} |")
+    write_atomic(os.path.join(RESULTS, "codec-rd.md"), "\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -1,15 +1,13 @@
 using System.CommandLine;
-using System.Text.Json;
 using Workbench.Cli.Hosting;
 using Workbench.Data.Generators.Radar;
-using Workbench.Data.Hdf5;
 
 namespace Workbench.Cli.Commands;
 
 /// <summary><c>datasets generate radar</c>: synthetic VIL sequences, inputs [N, 6, H, W] and targets [N, 6, H, W].</summary>
 public static class RadarDatasetCommand
 {
-    public const string Name = "radar";
+    public const string Name = RadarDatasets.GeneratorName;
 
     public static Command Create(Func<ParseResult, CliContext> context)
     {
@@ -31,27 +29,10 @@ public static class RadarDatasetCommand
             var count = parse.GetValue(samples);
             if (count < 1) throw new Workbench.Core.Errors.WorkbenchException($"--samples: expected a positive count, got {count}");
             var path = parse.GetValue(output)!;
-            var writerOptions = new DatasetWriterOptions
-            {
-                SampleCount = count,
-                InputShape = [options.InputFrames, options.Resolution, options.Resolution],
-                TargetShape = [options.TargetFrames, options.Resolution, options.Resolution],
-                Deflate = DeflateLevel.Fastest,
-                Provenance = DatasetProvenance.Create(Name, JsonSerializer.Serialize(options, SnakeCase), ctx.Seed),
-            };
-            using var writer = Hdf5DatasetWriter.Create(path, writerOptions);
-            for (var j = 0; j < count; j++)
-            {
-                var (inputs, targets) = RadarGenerator.Sample(options, ctx.Seed, j);
-                writer.WriteSample(inputs, targets);
-                ctx.Progress.Report("generate", j + 1, count);
-            }
-            writer.Complete();
+            RadarDatasets.Write(path, options, ctx.Seed, count, done => ctx.Progress.Report("generate", done, count));
             ctx.Output.WriteLine($"wrote {count} samples to {Path.GetFullPath(path)}");
             return 0;
         });
         return command;
     }
-
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }

@@ -1,3 +1,4 @@
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Workbench.Figures.Output;
 using Figure = Workbench.Figures.Output.Figure;
@@ -34,6 +35,18 @@ public static class FieldCharts
         return new Figure(name, chart, data);
     }
 
+    /// <summary>Titled fields in a grid of <paramref name="columns"/> columns, row by row, on one colour range.</summary>
+    public static Figure Panels(string name, string title, IReadOnlyList<(string Title, float[,] Field)> panels, int columns,
+        double minimum, double maximum)
+    {
+        var data = new FigureData(["panel", "row", "column", "value"]);
+        foreach (var (panelTitle, field) in panels) AddPanel(data, panelTitle, field);
+        var traces = panels.Select((p, i) => WithRange(HeatmapTrace(p.Field, p.Title, i == panels.Count - 1), minimum, maximum)).ToArray();
+        var rows = (panels.Count + columns - 1) / columns;
+        var chart = CSharpChart.Grid(traces, rows, columns, SubPlotTitles: panels.Select(p => p.Title).ToArray()).Titled(title);
+        return new Figure(name, chart, data);
+    }
+
     private static GenericChart HeatmapTrace(float[,] field, string name, bool showScale)
     {
         var rows = Enumerable.Range(0, field.GetLength(0))
@@ -41,6 +54,15 @@ public static class FieldCharts
         return CSharpChart.Heatmap<double, int, int, string>(rows, Name: name, ShowScale: showScale,
             ColorScale: StyleParam.Colorscale.Viridis);
     }
+
+    /// <summary>Fixes the colour range (Plotly's zmin/zmax, which the C# heatmap signature does not expose).</summary>
+    private static GenericChart WithRange(GenericChart chart, double minimum, double maximum) =>
+        GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        {
+            trace.SetProperty("zmin", minimum);
+            trace.SetProperty("zmax", maximum);
+            return trace;
+        }), chart);
 
     private static void AddPanel(FigureData data, string panel, float[,] field)
     {

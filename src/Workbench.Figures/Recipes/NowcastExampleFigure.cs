@@ -1,0 +1,103 @@
+using TorchSharp;
+using Workbench.Core.Errors;
+using Workbench.Core.Progress;
+using Workbench.Data.Generators.Radar;
+using Workbench.Figures.Charts;
+using Workbench.Models.Nowcasting.Baselines;
+using Workbench.Models.Nowcasting.Wadepre;
+using Workbench.Training.Config;
+using Workbench.Training.Engine;
+using Workbench.Training.Runs;
+using Figure = Workbench.Figures.Output.Figure;
+
+namespace Workbench.Figures.Recipes;
+
+/// <summary>
+/// Generates radar sequences (frames of <see cref="Parameters.Resolution"/>) with the recipe's seed, trains the recipe's WADEPre experiment on all but the last
+/// <see cref="Parameters.Held"/> of them and draws, for the first held-out sequence: the input frames, the truth and
+/// the persistence, Lucas-Kanade extrapolation and WADEPre forecasts at every lead (one colour range, VIL 0..255);
+/// and WADEPre's components at one lead: the approximation-only and detail-only reconstructions of its predicted
+/// wavelet bands, their sum and the refined forecast, beside the truth.
+/// </summary>
+public sealed class NowcastExampleFigure : IFigureBuilder
+{
+    public sealed record Parameters(string Experiment, int Resolution, int Samples, int Held, int Epochs, int ComponentLead);
+
+    public string Name => "nowcast-example";
+
+    public IReadOnlyList<Figure> Build(FigureRecipe recipe, bool quick)
+    {
+        var p = recipe.Parameters<Parameters>(quick);
+        if (p.Held < 2 || p.Samples - p.Held < 2) throw new ConfigException($"{recipe.Name}: needs at least 2 training and 2 held-out sequences");
+        var scratch = Directory.CreateTempSubdirectory("workbench-figure-nowcast-").FullName;
+        try
+        {
+            var loaded = ExperimentConfigLoader.Load(Path.Combine(recipe.Folder, p.Experiment));
+            if (loaded.Model is not WadepreConfig) throw new ConfigException($"{recipe.Name}: {p.Experiment} is not a WADEPre experiment");
+            var radar = new RadarOptions { Resolution = p.Resolution };
+            var dataPath = Path.Combine(scratch, "radar.h5");
+            RadarDatasets.Write(dataPath, radar, recipe.Seed, p.Samples);
+            var (trainEnd, validationEnd) = (p.Samples - p.Held, p.Samples - p.Held / 2);
+            var config = loaded with
+            {
+                Seed = recipe.Seed, Epochs = p.Epochs, Device = "cpu",
+                Data = loaded.Data with { Path = dataPath, Train = $"0:{trainEnd}", Validation = $"{trainEnd}:{validationEnd}", Test = $"{validationEnd}:{p.Samples}" },
+            };
+            var run = new RunFolder(Path.Combine(scratch, config.Name));
+            new Trainer(torch.CPU, SilentProgress.Instance).Train(config, run, resume: false);
+            return Draw(config, run, validationEnd, p.ComponentLead);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<Figure> Draw(ExperimentConfig config, RunFolder run, int sample, int lead)
+    {
+        using var data = DataSourceFactory.Open(config);
+        using var model = (WadepreModel)config.Model.Build(data.ForModel);
+        Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var (x, y) = data.Source.Load([sample]);
+        var leads = (int)y.shape[1];
+        if (lead < 1 || lead > leads) throw new ConfigException($"component_lead: expected 1..{leads}, got {lead}");
+        var components = model.Components(x);
+        var rows = new (string Name, torch.Tensor Frames)[]
+        {
+            ("truth", y), ("persistence", Persistence.Forecast(x, leads)),
+            ("extrapolation", new Extrapolation(new LucasKanadeFlow()).Forecast(x, leads)), ("wadepre", components.Output * WadepreModel.PixelScale),
+        };
+        var inputs = (int)x.shape[1];
+        var panels = Enumerable.Range(0, inputs).Select(t => ($"input t{t - inputs + 1}", Frame(x, t)))
+            .Concat(rows.SelectMany(row => Enumerable.Range(0, leads).Select(t => ($"{row.Name} t+{t + 1}", Frame(row.Frames.clamp(0, 255), t)))))
+            .ToList();
+        var parts = new (string, float[,])[]
+        {
+            ("approximation only", Frame(components.ApproximationOnly * WadepreModel.PixelScale, lead - 1)),
+            ("detail only", Frame(components.DetailOnly * WadepreModel.PixelScale, lead - 1)),
+            ("approximation + detail", Frame(components.Combined * WadepreModel.PixelScale, lead - 1)),
+            ("refined forecast", Frame(components.Output * WadepreModel.PixelScale, lead - 1)),
+            ("truth", Frame(y, lead - 1)),
+        };
+        return
+        [
+            FieldCharts.Panels("sequence", $"Sequence {sample}: inputs, truth and forecasts per lead (VIL)", panels, Math.Max(inputs, leads), 0, 255),
+            FieldCharts.Panels("wadepre-components", $"WADEPre components at t+{lead} (VIL scale; detail only is centred on 0)", parts, parts.Length, -64, 255),
+        ];
+    }
+
+    private static float[,] Frame(torch.Tensor frames, int index)
+    {
+        var frame = frames[0, index].to(torch.float32).contiguous();
+        var (h, w) = ((int)frame.shape[0], (int)frame.shape[1]);
+        var values = frame.data<float>().ToArray();
+        var field = new float[h, w];
+        for (var r = 0; r < h; r++)
+            for (var c = 0; c < w; c++)
+                field[r, c] = values[r * w + c];
+        return field;
+    }
+}
