@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Trains the committed scale-hyperprior checkpoints (models/codec/hyperprior-qQ.*) on CPU, one thread:
-# qualities 2..5 with CompressAI's lambdas for those qualities, N = 32, M = 48, STEPS (default 1000) steps of 4 random
-# 128x128 patches. The committed q2 ran 1000 steps, q3..q5 400 steps (LADDER="3:0.0067 ..." STEPS=400), for time.
-# Training images come from experiments/codec/prepare_images.py (skimage data; no evaluation image among them).
+# Trains the committed codec checkpoints (models/codec/MODEL-qQ.*) on the CPU: for each quality 2..5 (CompressAI's
+# lambdas), the scale hyperprior and HCFSSNet side by side with one thread each and one budget: N = 32, M = 48,
+# STEPS (default 1200) steps of 4 random 128x128 patches, Adam 5e-4, seed 1. MODELS picks the models, LADDER the
+# qualities ("Q:lambda ..."), OUT the folder (default models/codec).
+# Training images come from experiments/codec/prepare_images.py --debian-photos (skimage data and Debian photographs;
+# no evaluation image or scene among them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-/usr/bin/python3 experiments/codec/prepare_images.py >/dev/null
 workbench=${WORKBENCH:-"dotnet src/Workbench.Cli/bin/Release/net10.0/linux-x64/workbench.dll"}
-steps=${STEPS:-1000}
+out=${OUT:-models/codec}
 for pair in ${LADDER:-2:0.0035 3:0.0067 4:0.0130 5:0.0250}; do
   quality=${pair%%:*}
   lambda=${pair##*:}
-  $workbench --threads 1 --seed 1 codec train --images data/generated/codec/train/*.png --quality "$quality" --lambda "$lambda" \
-    --steps "$steps" --batch 4 --patch 128 --lr 5e-4 --aux-lr 0.05 --n 32 --m 48 --models models/codec
+  for model in ${MODELS:-hyperprior hcfssnet}; do
+    $workbench --threads 1 --seed 1 codec train --model "$model" --images data/generated/codec/train/*.png --quality "$quality" \
+      --lambda "$lambda" --steps "${STEPS:-1200}" --batch 4 --patch 128 --lr 5e-4 --aux-lr 0.05 --n 32 --m 48 --models "$out" \
+      | grep -E '^(step [0-9]+0{2}/|saved)' &
+  done
+  wait
 done
