@@ -1,6 +1,5 @@
 using TorchSharp;
 using TorchSharp.Modules;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -46,33 +45,13 @@ public sealed class ScaleHyperprior : LearnedImageCodec
 
     internal override Sequential HyperSynthesis => h_s;
 
-    public override CodecOutput forward(Tensor x)
-    {
-        CheckInput(x);
-        using var scope = NewDisposeScope();
-        var y = g_a.forward(x);
-        var z = h_a.forward(y.abs());
-        var (zHat, zLikelihoods) = entropy_bottleneck.forward(z);
-        var scales = h_s.forward(zHat);
-        var yHat = training ? y + (rand_like(y) - 0.5) : y.round();
-        var yLikelihoods = GaussianConditional.Likelihood(yHat, scales);
-        var output = new CodecOutput(g_s.forward(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
-        return output;
-    }
-
     public override Tensor Analysis(Tensor x)
     {
-        CheckInput(x);
+        CheckInput(x, "scale hyperprior");
         return g_a.forward(x);
     }
 
     public override Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
 
     public override Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
-
-    private static void CheckInput(Tensor x)
-    {
-        if (x.dim() != 4 || x.shape[1] != 3 || x.shape[2] % ScaleHyperpriorOptions.PadMultiple != 0 || x.shape[3] % ScaleHyperpriorOptions.PadMultiple != 0)
-            throw new WorkbenchException($"scale hyperprior: expected [B, 3, H, W] with H and W multiples of {ScaleHyperpriorOptions.PadMultiple}, got [{string.Join(", ", x.shape)}].");
-    }
 }
