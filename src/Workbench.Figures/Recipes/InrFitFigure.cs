@@ -57,12 +57,5 @@ public sealed class InrFitFigure : IFigureBuilder
     }
 
     /// <summary>The first channel of [side^2, C] values as a [side, side] array.</summary>
-    private static float[,] Grid(Tensor values, int side)
-    {
-        var flat = values[.., 0].contiguous().to(ScalarType.Float32).cpu().data<float>().ToArray();
-        var grid = new float[side, side];
-        for (var r = 0; r < side; r++)
-        for (var c = 0; c < side; c++) grid[r, c] = flat[r * side + c];
-        return grid;
-    }
+    private static float[,] Grid(Tensor values, int side) => FieldArrays.Of(values[.., 0].reshape(side, side));
 }

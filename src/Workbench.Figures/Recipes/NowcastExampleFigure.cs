@@ -89,15 +89,5 @@ public sealed class NowcastExampleFigure : IFigureBuilder
         ];
     }
 
-    private static float[,] Frame(torch.Tensor frames, int index)
-    {
-        var frame = frames[0, index].to(torch.float32).contiguous();
-        var (h, w) = ((int)frame.shape[0], (int)frame.shape[1]);
-        var values = frame.data<float>().ToArray();
-        var field = new float[h, w];
-        for (var r = 0; r < h; r++)
-            for (var c = 0; c < w; c++)
-                field[r, c] = values[r * w + c];
-        return field;
-    }
+    private static float[,] Frame(torch.Tensor frames, int index) => FieldArrays.Of(frames[0, index]);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Workbench.Core.Errors;
 using Workbench.Figures.Charts;
@@ -28,7 +29,7 @@ public sealed class NowcastSkillFigure : IFigureBuilder
             var series = methods.Select(method =>
             {
                 var leads = method.Value!.AsObject().Where(group => group.Key.StartsWith("lead_", StringComparison.Ordinal))
-                    .Select(group => (Lead: double.Parse(group.Key["lead_".Length..]), Value: Value(group.Value?[score], path, $"{method.Key}.{group.Key}.{score}")))
+                    .Select(group => (Lead: (double)int.Parse(group.Key["lead_".Length..], CultureInfo.InvariantCulture), Value: Value(group.Value?[score], path, $"{method.Key}.{group.Key}.{score}")))
                     .OrderBy(point => point.Lead).ToList();
                 return new Series(method.Key, leads.Select(l => l.Lead).ToList(), leads.Select(l => l.Value).ToList());
             }).ToList();

@@ -90,19 +90,7 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
         var prediction = model.forward(x);
         var errorSpectrum = RadialSpectrum.Compute((prediction - y).to(torch.float64)).mean([0L, 1L]);
         var truthSpectrum = RadialSpectrum.Compute(y.to(torch.float64)).mean([0L, 1L]);
-        return (Frame(y), Frame(prediction), Values(errorSpectrum), Values(truthSpectrum));
-    }
-
-    private static float[,] Frame(torch.Tensor fields)
-    {
-        var last = fields[0, -1].contiguous();
-        var (h, w) = ((int)last.shape[0], (int)last.shape[1]);
-        var values = last.data<float>().ToArray();
-        var frame = new float[h, w];
-        for (var r = 0; r < h; r++)
-            for (var c = 0; c < w; c++)
-                frame[r, c] = values[r * w + c];
-        return frame;
+        return (FieldArrays.Of(y[0, -1]), FieldArrays.Of(prediction[0, -1]), Values(errorSpectrum), Values(truthSpectrum));
     }
 
     private static double[] Values(torch.Tensor spectrum) => spectrum.data<double>().ToArray();
