@@ -172,9 +172,10 @@ public sealed record SfnoConfig : ModelConfig
     public int OutputModes1 { get; init; } = 12;
     public int OutputModes2 { get; init; } = 12;
     public int OutputModesT { get; init; } = 6;
+    public bool TemporalPadding { get; init; } = true;
 
     public SfnoOptions Options => new(InputSteps, OutputSteps, Width, Modes1, Modes2, ModesT, LatentSteps, Layers, TemporalBases,
-        Expansion, ProjectionWidth, OutputModes1, OutputModes2, OutputModesT);
+        Expansion, ProjectionWidth, OutputModes1, OutputModes2, OutputModesT, TemporalPadding);
 
     public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Sfno(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => Sfno.CheckShapes(Options, inputSample, targetSample);

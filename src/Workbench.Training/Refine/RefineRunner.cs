@@ -50,7 +50,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         var lines = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
         var steps = new List<RefinementStep>();
-        refiner.Run(inputs, truth, config.Iterations, config.Lr, step =>
+        refiner.Run(inputs, truth, config.Iterations, new RefinerOptimizer(config.Optimizer, config.Lr, config.Momentum), step =>
         {
             steps.Add(step);
             lines.Add(new JsonObject
@@ -77,6 +77,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             ["grid"] = new JsonArray(inputs.shape[2], inputs.shape[3]),
             ["iterations"] = config.Iterations,
             ["lr"] = config.Lr,
+            ["optimizer"] = JsonSerializer.SerializeToNode(config.Optimizer, ExperimentConfigLoader.Json),
             ["untruncated"] = config.Untruncated,
             ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
             ["relative_l2_before"] = first.RelativeL2,

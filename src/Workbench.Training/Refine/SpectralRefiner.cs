@@ -15,7 +15,7 @@ public sealed record RefinementStep(int Iteration, double Residual, double Relat
 /// latent evaluated once; each sample gets its own untruncated output layer (every wavenumber of its grid), initialised
 /// from the trained output layer in the low corners and zero elsewhere, so iteration 0 reproduces the trained model
 /// (or, for comparison, a copy of the trained layer with its truncation).
-/// Only that layer is optimised (Adam) on the Bochner H^s norm of the vorticity-equation residual of the predicted
+/// Only that layer is optimised (<see cref="RefinerOptimizer"/>) on the Bochner H^s norm of the vorticity-equation residual of the predicted
 /// trajectory, the last input frames serving as the time scheme's history. The ground truth, when given, is only
 /// measured (relative L2 per iteration), never used by the optimiser.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class SpectralRefiner
     }
 
     /// <summary>
-    /// The untruncated output layer for latents on an X x Y x T grid resampled to <paramref name="outSteps"/>: weights for
+    /// The untruncated output layer for an output layer reading X x Y x T and writing <paramref name="outSteps"/> frames: weights for
     /// all X/2 x Y/2 wavenumbers per side and min(T/2+1, outSteps/2+1) in t, the trained ones copied into place.
     /// </summary>
     public static SpatiotemporalSpectralConv Untruncated(SpatiotemporalSpectralConv trained, long x, long y, long t, long outSteps)
@@ -60,28 +60,26 @@ public sealed class SpectralRefiner
     private static (long Source, long Target)[] Corners(long m, long big, long kept) => [(0, 0), (2 * m - kept, 2 * big - kept)];
 
     /// <summary>
-    /// Refines every sample of <paramref name="inputs"/> [S, T_in, X, Y] for <paramref name="iterations"/> Adam steps,
+    /// Refines every sample of <paramref name="inputs"/> [S, T_in, X, Y] for <paramref name="iterations"/> optimiser steps,
     /// reporting iteration 0 (the trained model) and each step after. Returns the refined predictions [S, T_out, X, Y].
     /// </summary>
-    public Tensor Run(Tensor inputs, Tensor? truth, int iterations, double learningRate, Action<RefinementStep> report)
+    public Tensor Run(Tensor inputs, Tensor? truth, int iterations, RefinerOptimizer optimizer, Action<RefinementStep> report)
     {
         if (iterations < 0) throw new WorkbenchException($"refine: expected a non-negative iteration count, got {iterations}.");
-        if (!(learningRate > 0)) throw new WorkbenchException($"refine: expected a positive learning rate, got {learningRate}.");
         _model.eval();
         foreach (var parameter in _model.parameters()) parameter.requires_grad_(false);
         var samples = inputs.shape[0];
-        var steps = _model.Options.OutputSteps;
         var states = new List<SampleState>();
         for (var s = 0; s < samples; s++)
         {
             var input = inputs.narrow(0, s, 1);
             Tensor latent;
             using (no_grad()) latent = _model.Latent(input).detach();
+            var (read, written) = _model.OutputWindow(latent.shape[4]);
             var layer = _untruncated
-                ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], latent.shape[4], steps)
+                ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], read, written)
                 : new SpatiotemporalSpectralConv(_model.OutputLayer.Weight);
-            var optimizer = optim.Adam(layer.parameters(), learningRate);
-            states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer));
+            states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer.Create(layer.parameters())));
         }
 
         for (var iteration = 0; ; iteration++)
@@ -92,7 +90,7 @@ public sealed class SpectralRefiner
             {
                 using var scope = NewDisposeScope();
                 var state = states[s];
-                var prediction = Sfno.Head(state.Layer, state.Latent, state.Input, steps);
+                var prediction = _model.Head(state.Layer, state.Latent, state.Input);
                 var loss = ResidualNorm(state.Input, prediction).sum();
                 residuals[s] = loss.to(ScalarType.Float64).item<double>();
                 errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
@@ -108,7 +106,7 @@ public sealed class SpectralRefiner
         }
 
         using var final = no_grad();
-        return cat(states.Select(state => Sfno.Head(state.Layer, state.Latent, state.Input, steps)).ToArray(), 0);
+        return cat(states.Select(state => _model.Head(state.Layer, state.Latent, state.Input)).ToArray(), 0);
     }
 
     /// <summary>The Bochner norm of the residual of [history frames of the input, prediction]: one value per sample.</summary>

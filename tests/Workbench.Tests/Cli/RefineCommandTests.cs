@@ -62,13 +62,16 @@ public sealed class RefineCommandTests : IDisposable
         Assert.Contains("not a run folder", result.Error);
     }
 
-    [Fact]
-    public void ABadConfigIsOneErrorLine()
+    [Theory]
+    [InlineData("\"lr\": -1", "lr: expected a positive number")]
+    [InlineData("\"optimizer\": \"adam_w\"", "optimizer: expected adam or sgd")]
+    [InlineData("\"momentum\": 1", "momentum: expected a number in [0, 1)")]
+    public void ABadConfigIsOneErrorLine(string field, string message)
     {
-        var path = Write("bad.json", """{ "name": "x", "data": { "path": "a.h5", "samples": "0:1" }, "lr": -1 }""");
+        var path = Write("bad.json", $$"""{ "name": "x", "data": { "path": "a.h5", "samples": "0:1" }, {{field}} }""");
         var result = CliRunner.Run("refine", path, "--run", _folder);
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
-        Assert.Contains("lr: expected a positive number", result.Error);
+        Assert.Contains(message, result.Error);
     }
 }

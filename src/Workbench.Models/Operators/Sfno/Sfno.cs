@@ -12,7 +12,8 @@ namespace Workbench.Models.Operators.Sfno;
 /// to Width, a spectral conv over (x, y, t) that resamples time to LatentSteps, and a feed-forward block; Layers - 1
 /// layers v &lt;- FFN(SpectralConv(v)) + Linear(v) follow (GELU between). A pointwise reduction to one channel gives the
 /// latent; the output layer, a 1 -> 1 spectral conv over (x, y, t), resamples it to OutputSteps, and the last input
-/// frame is added. Every layer acts on Fourier-series coefficients, so a model trained on one grid runs on any other
+/// frame is added. With TemporalPadding the output layer reads the sequence [zeros, last input frame, latent] instead, so
+/// the forecast window is the second half of the period and need not be periodic itself. Every layer acts on Fourier-series coefficients, so a model trained on one grid runs on any other
 /// (zero-shot super-resolution). <see cref="Latent"/> and <see cref="Head"/> split the model at the reduction layer.
 /// </summary>
 public sealed class Sfno : nn.Module<Tensor, Tensor>
@@ -60,7 +61,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
         return null;
     }
 
-    public override Tensor forward(Tensor x) => Head(output, Latent(x), x, Options.OutputSteps);
+    public override Tensor forward(Tensor x) => Head(output, Latent(x), x);
 
     /// <summary>Everything up to and including the reduction layer: [B, InputSteps, X, Y] -> [B, 1, X, Y, LatentSteps].</summary>
     public Tensor Latent(Tensor x)
@@ -81,13 +82,32 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// The output stage: <paramref name="layer"/> maps the latent [B, 1, X, Y, T_latent] to [B, 1, X, Y, steps], which
-    /// becomes frames [B, steps, X, Y] added to the last frame of <paramref name="input"/> [B, T_in, X, Y].
+    /// The time lengths the output layer reads and writes for a latent of <paramref name="latentSteps"/> frames: without
+    /// padding the latent and OutputSteps; with it twice (latent + 1) and twice (OutputSteps + 1), so that the last input
+    /// frame (read at index latent + 1) and the frame before the forecast (written at index OutputSteps + 1) sit at the same
+    /// instant, half a period in.
     /// </summary>
-    public static Tensor Head(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input, long steps)
+    public (long Read, long Written) OutputWindow(long latentSteps) => Options.TemporalPadding
+        ? (2 * (latentSteps + 1), 2 * (Options.OutputSteps + 1L))
+        : (latentSteps, Options.OutputSteps);
+
+    /// <summary>
+    /// The output stage: <paramref name="layer"/> maps the latent [B, 1, X, Y, T_latent] (after the padding, if any) to
+    /// OutputSteps frames [B, OutputSteps, X, Y], which are added to the last frame of <paramref name="input"/> [B, T_in, X, Y].
+    /// </summary>
+    public Tensor Head(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input)
     {
         using var scope = NewDisposeScope();
-        var correction = layer.forward(latent, steps).squeeze(1).permute(0, 3, 1, 2);
-        return (correction + input.narrow(1, input.shape[1] - 1, 1)).MoveToOuterDisposeScope();
+        var steps = Options.OutputSteps;
+        var last = input.narrow(1, input.shape[1] - 1, 1);
+        var (_, written) = OutputWindow(latent.shape[^1]);
+        Tensor frames;
+        if (Options.TemporalPadding)
+        {
+            var sequence = cat([last.unsqueeze(-1), latent], -1);
+            frames = layer.forward(cat([zeros_like(sequence), sequence], -1), written).narrow(-1, written - steps, steps);
+        }
+        else frames = layer.forward(latent, written);
+        return (frames.squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
     }
 }

@@ -6,6 +6,8 @@ namespace Workbench.Models.Operators.Sfno;
 /// axis in t; the lifting layer resamples time to LatentSteps; TemporalBases adds sin/cos(pi k t), k = 1..K, to the
 /// positional encoding; the pointwise feed-forward blocks widen by Expansion; the reduction maps Width to 1 through
 /// ProjectionWidth; the output layer keeps OutputModes1 x OutputModes2 x OutputModesT and resamples to OutputSteps.
+/// TemporalPadding makes the output layer read [zeros, last input frame, latent] so that its output window is the second
+/// half of a doubled period, not a whole period: the forecast need not end where it starts (see <see cref="Sfno.Head"/>).
 /// </summary>
 public sealed record SfnoOptions(
     int InputSteps = 10,
@@ -21,7 +23,8 @@ public sealed record SfnoOptions(
     int ProjectionWidth = 64,
     int OutputModes1 = 12,
     int OutputModes2 = 12,
-    int OutputModesT = 6)
+    int OutputModesT = 6,
+    bool TemporalPadding = true)
 {
     public IEnumerable<string> Problems()
     {

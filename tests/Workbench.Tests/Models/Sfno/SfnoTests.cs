@@ -42,6 +42,25 @@ public sealed class SfnoTests
     }
 
     [Fact]
+    public void ThePaddedHeadReadsTheLastFrameHalfAPeriodInAndTheLatentAfterIt()
+    {
+        // Spatially constant frames and an all-pass output layer: the head is the trigonometric interpolation of
+        // [0, 0, 0, 0, 0, last, latent] (period 10, no Nyquist content) on 20 points. Written samples 12, 14, 16, 18
+        // coincide with the latent's read samples 6..9 and are output frames 1, 3, 5, 7 (frames 11..19 are written).
+        var model = new SfnoModel(Small with { OutputSteps = 9 });
+        model.to(ScalarType.Float64);
+        var input = ones(1, 3, 4, 4, ScalarType.Float64);
+        var latent = tensor(new double[] { 2, 3, 4, 2 }, ScalarType.Float64).reshape(1, 1, 1, 1, 4).expand(1, 1, 4, 4, 4);
+        Assert.Equal((10L, 20L), model.OutputWindow(4));
+        var allPass = new SpatiotemporalSpectralConv(stack([ones([1, 1, 4, 4, 6]), zeros([1, 1, 4, 4, 6])], -1).to(ScalarType.Float64));
+        using var _ = no_grad();
+        var output = model.Head(allPass, latent, input);
+        Assert.Equal(new long[] { 1, 9, 4, 4 }, output.shape);
+        var frames = new[] { 1, 3, 5, 7 }.Select(f => output[0, f, 2, 1].item<double>()).ToArray();
+        Assert.Equal(new[] { 3.0, 4.0, 5.0, 3.0 }, frames.Select(v => Math.Round(v, 10)).ToArray());
+    }
+
+    [Fact]
     public void GradientsMatchFiniteDifferences()
     {
         manual_seed(46);
@@ -63,9 +82,9 @@ public sealed class SfnoTests
     [Fact]
     public void FixedSeedOutputIsUnchanged()
     {
-        // Regression fixture: the model built after manual_seed(2025) on a fixed input; values recorded from this code.
+        // Regression fixture: the unpadded model built after manual_seed(2025) on a fixed input; values recorded from this code.
         manual_seed(2025);
-        var model = new SfnoModel(Small);
+        var model = new SfnoModel(Small with { TemporalPadding = false });
         model.to(ScalarType.Float64);
         using var _ = no_grad();
         var output = model.forward(GradientCheck.Random(44, 1, 3, 6, 6));

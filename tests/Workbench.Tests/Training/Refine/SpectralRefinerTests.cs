@@ -3,6 +3,7 @@ using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Pde;
 using Workbench.Spectral.Sobolev;
 using Workbench.Tests.Spectral;
+using Workbench.Training.Config;
 using Workbench.Training.Refine;
 using static TorchSharp.torch;
 using SfnoModel = Workbench.Models.Operators.Sfno.Sfno;
@@ -30,22 +31,27 @@ public sealed class SpectralRefinerTests
     private static SpectralRefiner Refiner(SfnoModel model) => new(model,
         new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno), new BochnerSpace(new SobolevSpace(-1)));
 
-    [Fact]
-    public void TheUntruncatedLayerStartsAsTheTrainedModel()
+    [Theory]
+    [InlineData(false, 4, 6, 3)]
+    [InlineData(true, 10, 14, 6)]
+    public void TheUntruncatedLayerStartsAsTheTrainedModel(bool padded, long read, long written, long modesT)
     {
         manual_seed(61);
-        var model = new SfnoModel(Tiny);
+        var model = new SfnoModel(Tiny with { TemporalPadding = padded });
         model.to(ScalarType.Float64);
         var input = GradientCheck.Random(62, 2, 4, 12, 10);
         using var _ = no_grad();
         var latent = model.Latent(input);
-        var layer = SpectralRefiner.Untruncated(model.OutputLayer, 12, 10, 4, 6);
-        Assert.Equal(new long[] { 1, 1, 12, 10, 3, 2 }, layer.Weight.shape);
-        SpectralFixtures.AssertClose(model.forward(input), SfnoModel.Head(layer, latent, input, 6), 1e-12);
+        Assert.Equal((read, written), model.OutputWindow(latent.shape[^1]));
+        var layer = SpectralRefiner.Untruncated(model.OutputLayer, 12, 10, read, written);
+        Assert.Equal(new long[] { 1, 1, 12, 10, modesT, 2 }, layer.Weight.shape);
+        SpectralFixtures.AssertClose(model.forward(input), model.Head(layer, latent, input), 1e-12);
     }
 
-    [Fact]
-    public void OnlyTheNewLayerChangesAndTheResidualFalls()
+    [Theory]
+    [InlineData(OptimizerKind.Adam, 3e-2, 0)]
+    [InlineData(OptimizerKind.Sgd, 0.1, 0.9)]
+    public void OnlyTheNewLayerChangesAndTheResidualFalls(OptimizerKind kind, double lr, double momentum)
     {
         manual_seed(63);
         var model = new SfnoModel(Tiny);
@@ -55,7 +61,7 @@ public sealed class SpectralRefinerTests
         var truth = TaylorGreen(12, 6, 0.5, 2);
         var steps = new List<RefinementStep>();
 
-        var refined = Refiner(model).Run(input, truth, 20, 3e-2, steps.Add);
+        var refined = Refiner(model).Run(input, truth, 20, new RefinerOptimizer(kind, lr, momentum), steps.Add);
 
         foreach (var (name, parameter) in model.named_parameters())
             Assert.True(parameter.equal(before[name]).all().item<bool>(), $"{name} changed during refinement");
@@ -77,7 +83,7 @@ public sealed class SpectralRefinerTests
         var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno),
             new BochnerSpace(new SobolevSpace(-1)), untruncated: false);
         var input = TaylorGreen(12, 4, 0.5, 0);
-        var refined = refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 10, 3e-2, steps.Add);
+        var refined = refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 10, new RefinerOptimizer(OptimizerKind.Adam, 3e-2), steps.Add);
         Assert.True(model.OutputLayer.Weight.equal(trained).all().item<bool>(), "the trained output layer changed");
         using (no_grad()) Assert.True((refined - model.forward(input)).abs().max().item<double>() > 1e-4);
         Assert.True(steps[^1].Residual < steps[0].Residual);
@@ -90,7 +96,7 @@ public sealed class SpectralRefinerTests
         var model = new SfnoModel(Tiny);
         model.to(ScalarType.Float64);
         var steps = new List<RefinementStep>();
-        Refiner(model).Run(TaylorGreen(8, 4, 0.5, 0), null, 2, 1e-3, steps.Add);
+        Refiner(model).Run(TaylorGreen(8, 4, 0.5, 0), null, 2, new RefinerOptimizer(OptimizerKind.Adam, 1e-3), steps.Add);
         Assert.Equal(3, steps.Count);
         Assert.All(steps, s => Assert.True(double.IsNaN(s.RelativeL2)));
     }
