@@ -53,6 +53,8 @@ public sealed record RefineConfig
     public string Checkpoint { get; init; } = "best";
     /// <summary>False refines a copy of the trained output layer with its truncation instead of the untruncated one.</summary>
     public bool Untruncated { get; init; } = true;
+    /// <summary>residual (the method) or truth: a supervised fit of the same layer, measuring how far it can reach.</summary>
+    public RefineObjective Objective { get; init; } = RefineObjective.Residual;
 
     public IEnumerable<string> Problems()
     {

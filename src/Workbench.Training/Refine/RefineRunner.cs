@@ -41,7 +41,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         truth = truth.to(device);
 
         var equation = config.Equation.Build();
-        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length), config.Untruncated);
+        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length), config.Untruncated, config.Objective);
         double truthResidual;
         using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
 
@@ -79,6 +79,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             ["lr"] = config.Lr,
             ["optimizer"] = JsonSerializer.SerializeToNode(config.Optimizer, ExperimentConfigLoader.Json),
             ["untruncated"] = config.Untruncated,
+            ["objective"] = JsonSerializer.SerializeToNode(config.Objective, ExperimentConfigLoader.Json),
             ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
             ["relative_l2_before"] = first.RelativeL2,
             ["relative_l2_after"] = last.RelativeL2,

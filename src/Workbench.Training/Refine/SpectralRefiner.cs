@@ -25,10 +25,13 @@ public sealed class SpectralRefiner
     private readonly VorticityResidual _equation;
     private readonly BochnerSpace _norm;
     private readonly bool _untruncated;
+    private readonly RefineObjective _objective;
 
-    public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm, bool untruncated = true)
+    public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm, bool untruncated = true,
+        RefineObjective objective = RefineObjective.Residual)
     {
         _untruncated = untruncated;
+        _objective = objective;
         if (equation.History > model.Options.InputSteps)
             throw new WorkbenchException($"refine: {equation.Scheme} needs {equation.History} frames of history, the model sees {model.Options.InputSteps}.");
         _model = model;
@@ -66,6 +69,7 @@ public sealed class SpectralRefiner
     public Tensor Run(Tensor inputs, Tensor? truth, int iterations, RefinerOptimizer optimizer, Action<RefinementStep> report)
     {
         if (iterations < 0) throw new WorkbenchException($"refine: expected a non-negative iteration count, got {iterations}.");
+        if (_objective == RefineObjective.Truth && truth is null) throw new WorkbenchException("refine: the truth objective needs the ground truth.");
         _model.eval();
         foreach (var parameter in _model.parameters()) parameter.requires_grad_(false);
         var samples = inputs.shape[0];
@@ -90,9 +94,9 @@ public sealed class SpectralRefiner
             {
                 using var scope = NewDisposeScope();
                 var state = states[s];
-                var prediction = _model.Head(state.Layer, state.Latent, state.Input);
-                var loss = ResidualNorm(state.Input, prediction).sum();
-                residuals[s] = loss.to(ScalarType.Float64).item<double>();
+                var (prediction, residual) = PredictAndMeasure(state);
+                var loss = _objective == RefineObjective.Residual ? residual : (prediction - state.Truth!).norm() / state.Truth!.norm();
+                residuals[s] = residual.to(ScalarType.Float64).item<double>();
                 errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
                 if (iteration < iterations)
                 {
@@ -107,6 +111,23 @@ public sealed class SpectralRefiner
 
         using var final = no_grad();
         return cat(states.Select(state => _model.Head(state.Layer, state.Latent, state.Input)).ToArray(), 0);
+    }
+
+    /// <summary>
+    /// One sample's forecast and the norm of its residual. With the Fourier scheme a padded head is differentiated over
+    /// its whole period, where it is a trigonometric polynomial, so d_t is exact; otherwise as <see cref="ResidualNorm"/>.
+    /// </summary>
+    private (Tensor Prediction, Tensor Residual) PredictAndMeasure(SampleState state)
+    {
+        if (_equation.Scheme != TimeDerivative.Fourier || !_model.Options.TemporalPadding)
+        {
+            var prediction = _model.Head(state.Layer, state.Latent, state.Input);
+            return (prediction, ResidualNorm(state.Input, prediction).sum());
+        }
+        var period = _model.HeadPeriod(state.Layer, state.Latent, state.Input);
+        var steps = _model.Options.OutputSteps;
+        var forecast = period.narrow(1, period.shape[1] - steps, steps);
+        return (forecast, _norm.Norm(_equation.Evaluate(period).narrow(-3, period.shape[1] - steps, steps)).sum());
     }
 
     /// <summary>The Bochner norm of the residual of [history frames of the input, prediction]: one value per sample.</summary>

@@ -99,15 +99,27 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var steps = Options.OutputSteps;
-        var last = input.narrow(1, input.shape[1] - 1, 1);
-        var (_, written) = OutputWindow(latent.shape[^1]);
-        Tensor frames;
         if (Options.TemporalPadding)
         {
-            var sequence = cat([last.unsqueeze(-1), latent], -1);
-            frames = layer.forward(cat([zeros_like(sequence), sequence], -1), written).narrow(-1, written - steps, steps);
+            var period = HeadPeriod(layer, latent, input);
+            return period.narrow(1, period.shape[1] - steps, steps).MoveToOuterDisposeScope();
         }
-        else frames = layer.forward(latent, written);
+        var last = input.narrow(1, input.shape[1] - 1, 1);
+        return (layer.forward(latent, steps).squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// A padded head over its whole period, [B, 2 (OutputSteps + 1), X, Y]: a trigonometric polynomial in time whose last
+    /// OutputSteps frames are the forecast (so its exact time derivative follows from a Fourier series over the period).
+    /// </summary>
+    public Tensor HeadPeriod(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input)
+    {
+        if (!Options.TemporalPadding) throw new WorkbenchException("sfno: only a temporally padded head has a period beyond its forecast.");
+        using var scope = NewDisposeScope();
+        var last = input.narrow(1, input.shape[1] - 1, 1);
+        var sequence = cat([last.unsqueeze(-1), latent], -1);
+        var (_, written) = OutputWindow(latent.shape[^1]);
+        var frames = layer.forward(cat([zeros_like(sequence), sequence], -1), written);
         return (frames.squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
     }
 }

@@ -11,7 +11,7 @@ public sealed class SfnoConfigTests
         var path = Path.Combine(FixturePaths.Root, "..", "..", "experiments", "ns2d-sfno.json");
         var config = ExperimentConfigLoader.Load(path);
         var model = Assert.IsType<SfnoConfig>(config.Model);
-        Assert.Equal((10, 40, 5, 6), (model.InputSteps, model.OutputSteps, model.ModesT, model.OutputModesT));
+        Assert.Equal((10, 40, 5, 10, true), (model.InputSteps, model.OutputSteps, model.ModesT, model.OutputModesT, model.TemporalPadding));
         Assert.Null(model.CheckShapes([10, 64, 64], [40, 64, 64]));
         Assert.NotNull(model.CheckShapes([10, 64, 64], [40, 32, 64]));
     }

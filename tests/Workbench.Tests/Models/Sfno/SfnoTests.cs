@@ -61,6 +61,21 @@ public sealed class SfnoTests
     }
 
     [Fact]
+    public void ThePaddedHeadsPeriodEndsWithTheForecast()
+    {
+        var model = new SfnoModel(Small);
+        model.to(ScalarType.Float64);
+        var input = GradientCheck.Random(48, 1, 3, 8, 8);
+        using var _ = no_grad();
+        var latent = model.Latent(input);
+        var period = model.HeadPeriod(model.OutputLayer, latent, input);
+        Assert.Equal(new long[] { 1, 16, 8, 8 }, period.shape);
+        SpectralFixtures.AssertClose(model.forward(input), period.narrow(1, 9, 7), 0);
+        var unpadded = new SfnoModel(Small with { TemporalPadding = false });
+        Assert.Throws<WorkbenchException>(() => unpadded.HeadPeriod(unpadded.OutputLayer, unpadded.Latent(input.to(ScalarType.Float32)), input));
+    }
+
+    [Fact]
     public void GradientsMatchFiniteDifferences()
     {
         manual_seed(46);

@@ -1,4 +1,5 @@
 using TorchSharp;
+using Workbench.Core.Errors;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Pde;
 using Workbench.Spectral.Sobolev;
@@ -49,9 +50,10 @@ public sealed class SpectralRefinerTests
     }
 
     [Theory]
-    [InlineData(OptimizerKind.Adam, 3e-2, 0)]
-    [InlineData(OptimizerKind.Sgd, 0.1, 0.9)]
-    public void OnlyTheNewLayerChangesAndTheResidualFalls(OptimizerKind kind, double lr, double momentum)
+    [InlineData(OptimizerKind.Adam, 3e-2, 0, TimeDerivative.Bdf2)]
+    [InlineData(OptimizerKind.Sgd, 0.1, 0.9, TimeDerivative.Bdf2)]
+    [InlineData(OptimizerKind.Adam, 3e-2, 0, TimeDerivative.Fourier)]
+    public void OnlyTheNewLayerChangesAndTheResidualFalls(OptimizerKind kind, double lr, double momentum, TimeDerivative scheme)
     {
         manual_seed(63);
         var model = new SfnoModel(Tiny);
@@ -61,7 +63,8 @@ public sealed class SpectralRefinerTests
         var truth = TaylorGreen(12, 6, 0.5, 2);
         var steps = new List<RefinementStep>();
 
-        var refined = Refiner(model).Run(input, truth, 20, new RefinerOptimizer(kind, lr, momentum), steps.Add);
+        var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, scheme, ForcingKind.Fno), new BochnerSpace(new SobolevSpace(-1)));
+        var refined = refiner.Run(input, truth, 20, new RefinerOptimizer(kind, lr, momentum), steps.Add);
 
         foreach (var (name, parameter) in model.named_parameters())
             Assert.True(parameter.equal(before[name]).all().item<bool>(), $"{name} changed during refinement");
@@ -70,6 +73,22 @@ public sealed class SpectralRefinerTests
         Assert.Equal(Enumerable.Range(0, 21), steps.Select(s => s.Iteration));
         Assert.True(steps[^1].Residual < 0.7 * steps[0].Residual, $"residual {steps[0].Residual} -> {steps[^1].Residual}");
         Assert.All(steps, s => Assert.False(double.IsNaN(s.RelativeL2)));
+    }
+
+    [Fact]
+    public void TheTruthObjectiveFitsTheSameLayerToTheGroundTruth()
+    {
+        manual_seed(66);
+        var model = new SfnoModel(Tiny);
+        model.to(ScalarType.Float64);
+        var steps = new List<RefinementStep>();
+        var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno),
+            new BochnerSpace(new SobolevSpace(-1)), objective: RefineObjective.Truth);
+        var input = TaylorGreen(12, 4, 0.5, 0);
+        refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 20, new RefinerOptimizer(OptimizerKind.Adam, 3e-2), steps.Add);
+        Assert.True(steps[^1].RelativeL2 < 0.5 * steps[0].RelativeL2, $"relative L2 {steps[0].RelativeL2} -> {steps[^1].RelativeL2}");
+        var error = Assert.Throws<WorkbenchException>(() => refiner.Run(input, null, 1, new RefinerOptimizer(OptimizerKind.Adam, 1e-3), _ => { }));
+        Assert.Contains("needs the ground truth", error.Message);
     }
 
     [Fact]
