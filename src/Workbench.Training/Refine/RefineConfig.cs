@@ -38,7 +38,7 @@ public sealed record ResidualNormConfig
 
 /// <summary>
 /// A Spectral-Refiner fine-tuning experiment (<c>workbench refine</c>): which samples, which equation and norm, how many
-/// iterations of which optimiser (adam or sgd) at which learning rate, and which checkpoint of the trained run to start from.
+/// iterations of which optimiser (adam, sgd or lbfgs) at which learning rate, and which checkpoint of the trained run to start from.
 /// </summary>
 public sealed record RefineConfig
 {
@@ -48,7 +48,7 @@ public sealed record RefineConfig
     public ResidualNormConfig Norm { get; init; } = new();
     public int Iterations { get; init; } = 100;
     public double Lr { get; init; } = 1e-4;
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public RefinerOptimizerKind Optimizer { get; init; } = RefinerOptimizerKind.Adam;
     public double Momentum { get; init; }
     public string Checkpoint { get; init; } = "best";
     /// <summary>False refines a copy of the trained output layer with its truncation instead of the untruncated one.</summary>
@@ -62,7 +62,6 @@ public sealed record RefineConfig
             yield return $"name: expected a non-empty name usable as a folder name, got '{Name}'";
         if (Iterations < 0) yield return $"iterations: expected a non-negative integer, got {Iterations}";
         if (!(Lr > 0)) yield return $"lr: expected a positive number, got {Lr}";
-        if (Optimizer is not (OptimizerKind.Adam or OptimizerKind.Sgd)) yield return $"optimizer: expected adam or sgd, got {Optimizer}";
         if (!(Momentum >= 0 && Momentum < 1)) yield return $"momentum: expected a number in [0, 1), got {Momentum}";
         if (Checkpoint is not ("best" or "last")) yield return $"checkpoint: expected 'best' or 'last', got '{Checkpoint}'";
         if (!(Equation.Viscosity >= 0)) yield return $"equation.viscosity: expected a non-negative number, got {Equation.Viscosity}";

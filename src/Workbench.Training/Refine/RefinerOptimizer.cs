@@ -1,16 +1,20 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using Workbench.Core.Errors;
-using Workbench.Training.Config;
 
 namespace Workbench.Training.Refine;
 
+public enum RefinerOptimizerKind { Adam, Sgd, Lbfgs }
+
 /// <summary>
-/// The optimiser of the refined layer: Adam (the paper's) or plain gradient descent with optional momentum. Adam
-/// scales every weight's step alike, so the many weights the residual barely constrains (high wavenumbers, under an
-/// H^-1 weight) move as fast as the ones it pins down; gradient descent moves each in proportion to its gradient.
+/// The optimiser of the refined layer: Adam (the paper's), plain gradient descent with optional momentum, or L-BFGS
+/// (no line search; each iteration is one quasi-Newton step). Adam scales every weight's step alike, so the many weights
+/// the residual barely constrains (high wavenumbers, under an H^-1 weight) move as fast as the ones it pins down;
+/// gradient descent moves each in proportion to its gradient; L-BFGS also follows the weakly curved directions the
+/// residual does constrain (an error started at the first forecast frame and carried by the flow), which gradient
+/// descent reaches only slowly.
 /// </summary>
-public sealed record RefinerOptimizer(OptimizerKind Kind, double Lr, double Momentum = 0)
+public sealed record RefinerOptimizer(RefinerOptimizerKind Kind, double Lr, double Momentum = 0)
 {
     public torch.optim.Optimizer Create(IEnumerable<Parameter> parameters)
     {
@@ -18,9 +22,9 @@ public sealed record RefinerOptimizer(OptimizerKind Kind, double Lr, double Mome
         if (!(Momentum >= 0 && Momentum < 1)) throw new WorkbenchException($"refine: expected a momentum in [0, 1), got {Momentum}.");
         return Kind switch
         {
-            OptimizerKind.Adam => torch.optim.Adam(parameters, Lr),
-            OptimizerKind.Sgd => torch.optim.SGD(parameters, Lr, Momentum),
-            _ => throw new WorkbenchException($"refine: the optimizer must be adam or sgd, got {Kind}."),
+            RefinerOptimizerKind.Adam => torch.optim.Adam(parameters, Lr),
+            RefinerOptimizerKind.Sgd => torch.optim.SGD(parameters, Lr, Momentum),
+            _ => torch.optim.LBFGS(parameters, Lr, max_iter: 1, history_size: 20),
         };
     }
 }

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Pde;
@@ -94,16 +95,25 @@ public sealed class SpectralRefiner
             {
                 using var scope = NewDisposeScope();
                 var state = states[s];
-                var (prediction, residual) = PredictAndMeasure(state);
-                var loss = _objective == RefineObjective.Residual ? residual : (prediction - state.Truth!).norm() / state.Truth!.norm();
+                var (prediction, residual, loss) = Evaluate(state);
                 residuals[s] = residual.to(ScalarType.Float64).item<double>();
                 errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
-                if (iteration < iterations)
+                if (iteration == iterations) continue;
+                state.Optimizer.zero_grad();
+                if (state.Optimizer is LBFGS quasiNewton)
                 {
-                    state.Optimizer.zero_grad();
-                    loss.backward();
-                    state.Optimizer.step();
+                    // L-BFGS re-evaluates the loss itself, possibly several times per step.
+                    quasiNewton.step(() =>
+                    {
+                        quasiNewton.zero_grad();
+                        var again = Evaluate(state).Loss;
+                        again.backward();
+                        return again;
+                    });
+                    continue;
                 }
+                loss.backward();
+                state.Optimizer.step();
             }
             report(new RefinementStep(iteration, residuals.Average(), errors.Average(), residuals, errors));
             if (iteration == iterations) break;
@@ -111,6 +121,14 @@ public sealed class SpectralRefiner
 
         using var final = no_grad();
         return cat(states.Select(state => _model.Head(state.Layer, state.Latent, state.Input)).ToArray(), 0);
+    }
+
+    /// <summary>One sample's forecast, the norm of its residual and the objective (the residual, or the error to the truth).</summary>
+    private (Tensor Prediction, Tensor Residual, Tensor Loss) Evaluate(SampleState state)
+    {
+        var (prediction, residual) = PredictAndMeasure(state);
+        var loss = _objective == RefineObjective.Residual ? residual : (prediction - state.Truth!).norm() / state.Truth!.norm();
+        return (prediction, residual, loss);
     }
 
     /// <summary>

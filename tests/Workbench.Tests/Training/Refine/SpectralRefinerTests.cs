@@ -50,10 +50,11 @@ public sealed class SpectralRefinerTests
     }
 
     [Theory]
-    [InlineData(OptimizerKind.Adam, 3e-2, 0, TimeDerivative.Bdf2)]
-    [InlineData(OptimizerKind.Sgd, 0.1, 0.9, TimeDerivative.Bdf2)]
-    [InlineData(OptimizerKind.Adam, 3e-2, 0, TimeDerivative.Fourier)]
-    public void OnlyTheNewLayerChangesAndTheResidualFalls(OptimizerKind kind, double lr, double momentum, TimeDerivative scheme)
+    [InlineData(RefinerOptimizerKind.Adam, 3e-2, 0, TimeDerivative.Bdf2)]
+    [InlineData(RefinerOptimizerKind.Sgd, 0.1, 0.9, TimeDerivative.Bdf2)]
+    [InlineData(RefinerOptimizerKind.Adam, 3e-2, 0, TimeDerivative.Fourier)]
+    [InlineData(RefinerOptimizerKind.Lbfgs, 0.01, 0, TimeDerivative.Bdf2)]
+    public void OnlyTheNewLayerChangesAndTheResidualFalls(RefinerOptimizerKind kind, double lr, double momentum, TimeDerivative scheme)
     {
         manual_seed(63);
         var model = new SfnoModel(Tiny);
@@ -85,9 +86,9 @@ public sealed class SpectralRefinerTests
         var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno),
             new BochnerSpace(new SobolevSpace(-1)), objective: RefineObjective.Truth);
         var input = TaylorGreen(12, 4, 0.5, 0);
-        refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 20, new RefinerOptimizer(OptimizerKind.Adam, 3e-2), steps.Add);
+        refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 20, new RefinerOptimizer(RefinerOptimizerKind.Adam, 3e-2), steps.Add);
         Assert.True(steps[^1].RelativeL2 < 0.5 * steps[0].RelativeL2, $"relative L2 {steps[0].RelativeL2} -> {steps[^1].RelativeL2}");
-        var error = Assert.Throws<WorkbenchException>(() => refiner.Run(input, null, 1, new RefinerOptimizer(OptimizerKind.Adam, 1e-3), _ => { }));
+        var error = Assert.Throws<WorkbenchException>(() => refiner.Run(input, null, 1, new RefinerOptimizer(RefinerOptimizerKind.Adam, 1e-3), _ => { }));
         Assert.Contains("needs the ground truth", error.Message);
     }
 
@@ -102,7 +103,7 @@ public sealed class SpectralRefinerTests
         var refiner = new SpectralRefiner(model, new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno),
             new BochnerSpace(new SobolevSpace(-1)), untruncated: false);
         var input = TaylorGreen(12, 4, 0.5, 0);
-        var refined = refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 10, new RefinerOptimizer(OptimizerKind.Adam, 3e-2), steps.Add);
+        var refined = refiner.Run(input, TaylorGreen(12, 6, 0.5, 2), 10, new RefinerOptimizer(RefinerOptimizerKind.Adam, 3e-2), steps.Add);
         Assert.True(model.OutputLayer.Weight.equal(trained).all().item<bool>(), "the trained output layer changed");
         using (no_grad()) Assert.True((refined - model.forward(input)).abs().max().item<double>() > 1e-4);
         Assert.True(steps[^1].Residual < steps[0].Residual);
@@ -115,7 +116,7 @@ public sealed class SpectralRefinerTests
         var model = new SfnoModel(Tiny);
         model.to(ScalarType.Float64);
         var steps = new List<RefinementStep>();
-        Refiner(model).Run(TaylorGreen(8, 4, 0.5, 0), null, 2, new RefinerOptimizer(OptimizerKind.Adam, 1e-3), steps.Add);
+        Refiner(model).Run(TaylorGreen(8, 4, 0.5, 0), null, 2, new RefinerOptimizer(RefinerOptimizerKind.Adam, 1e-3), steps.Add);
         Assert.Equal(3, steps.Count);
         Assert.All(steps, s => Assert.True(double.IsNaN(s.RelativeL2)));
     }
