@@ -10,7 +10,7 @@ public sealed class FigureCatalog
     private static readonly IReadOnlyList<IFigureBuilder> Builders =
         [
             new SprightSuccessFigure(), new SprightRuntimeFigure(), new SprightIsingFigure(), new TrainingRunFigure(),
-            new OperatorComparisonFigure(), new InrFitFigure(), new InrBudgetFigure(), new NowcastSkillFigure(), new NowcastExampleFigure(), new BenchSpeedupFigure(),
+            new OperatorComparisonFigure(), new RefinementFigure(), new InrFitFigure(), new InrBudgetFigure(), new NowcastSkillFigure(), new NowcastExampleFigure(), new BenchSpeedupFigure(),
         ];
 
     private readonly Dictionary<string, FigureRecipe> _recipes;

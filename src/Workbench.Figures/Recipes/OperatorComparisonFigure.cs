@@ -1,7 +1,5 @@
 using TorchSharp;
 using Workbench.Core.Progress;
-using Workbench.Data.Generators;
-using Workbench.Data.Generators.NavierStokes;
 using Workbench.Figures.Charts;
 using Workbench.Spectral.Fourier;
 using Workbench.Training.Config;
@@ -21,8 +19,6 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
 {
     public sealed record Parameters(string[] Experiments, int? Epochs, GeneratedFlow? Generate);
 
-    public sealed record GeneratedFlow(int Samples, int Resolution, int SolverResolution, double Dt, double Horizon);
-
     public string Name => "operator-comparison";
 
     public IReadOnlyList<Figure> Build(FigureRecipe recipe, bool quick)
@@ -31,7 +27,7 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
         var scratch = Directory.CreateTempSubdirectory("workbench-figure-operators-").FullName;
         try
         {
-            var dataPath = p.Generate is { } flow ? Generate(flow, recipe.Seed, Path.Combine(scratch, "flow.h5")) : null;
+            var dataPath = p.Generate?.Write(recipe.Seed, Path.Combine(scratch, "flow.h5"));
             var curves = new List<Series>();
             var fields = new List<Figure>();
             var spectra = new List<Series>();
@@ -61,20 +57,6 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
         {
             Directory.Delete(scratch, recursive: true);
         }
-    }
-
-    private static string Generate(GeneratedFlow flow, long seed, string path)
-    {
-        var options = new NavierStokesOptions
-        {
-            SolverResolution = flow.SolverResolution, OutputResolution = flow.Resolution, TimeStep = flow.Dt, Horizon = flow.Horizon,
-            BatchSize = flow.Samples,
-        };
-        options.Validate();
-        var range = new SampleBlock(0, flow.Samples);
-        TrajectoryDatasets.Write(path, NavierStokesGenerator.Generate(options, seed, range), flow.Samples, flow.Samples, 0,
-            FrameSplit.Fno(options.FrameCount), options.RecordEvery, 0, SilentProgress.Instance);
-        return path;
     }
 
     private static (float[,] Truth, float[,] Prediction, double[] ErrorSpectrum, double[] TruthSpectrum) TestPredictions(ExperimentConfig config, RunFolder run)

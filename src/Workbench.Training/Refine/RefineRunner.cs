@@ -20,7 +20,8 @@ namespace Workbench.Training.Refine;
 /// </summary>
 public sealed class RefineRunner(Device device, IProgressSink progress)
 {
-    public JsonObject Run(RefineConfig config, string trainedRun, RunFolder output)
+    /// <summary>The trained run, the selected samples (inputs and ground truth on <paramref name="target"/>) and the refiner a config describes.</summary>
+    public static (RunFolder Trained, Tensor Inputs, Tensor Truth, SpectralRefiner Refiner) Prepare(RefineConfig config, string trainedRun, Device target)
     {
         var source = new RunFolder(trainedRun);
         if (!File.Exists(source.ConfigPath)) throw new WorkbenchException($"{source.Root}: not a run folder (config.json missing)");
@@ -29,7 +30,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{experiment.Model.GetType().Name}'");
         var model = new Sfno(sfno.Options);
         Checkpoint.Load(config.Checkpoint == "best" ? source.BestCheckpoint : source.LastCheckpoint, model, null);
-        model.to(device);
+        model.to(target);
 
         using var data = new Hdf5SampleSource(config.Data.Path, new DatasetReaderOptions { InputsPath = config.Data.Inputs, TargetsPath = config.Data.Targets });
         var problem = sfno.CheckShapes(data.InputShape, data.TargetShape);
@@ -37,11 +38,14 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         var range = DatasetSplits.ParseRange("data.samples", config.Data.Samples, data.Count);
         if (range.Count == 0) throw new ConfigException($"data.samples: '{config.Data.Samples}' selects no samples");
         var (inputs, truth) = data.Load(range.Indices().ToArray());
-        inputs = inputs.to(device);
-        truth = truth.to(device);
+        var refiner = new SpectralRefiner(model, config.Equation.Build(), config.Norm.Build(config.Equation.Length), config.Untruncated, config.Objective);
+        return (source, inputs.to(target), truth.to(target), refiner);
+    }
 
-        var equation = config.Equation.Build();
-        var refiner = new SpectralRefiner(model, equation, config.Norm.Build(config.Equation.Length), config.Untruncated, config.Objective);
+    public JsonObject Run(RefineConfig config, string trainedRun, RunFolder output)
+    {
+        var (source, inputs, truth, refiner) = Prepare(config, trainedRun, device);
+        var samples = inputs.shape[0];
         double truthResidual;
         using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
 
@@ -73,7 +77,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             ["trained_run"] = source.Root,
             ["checkpoint"] = config.Checkpoint,
             ["data"] = config.Data.Path,
-            ["samples"] = range.Count,
+            ["samples"] = samples,
             ["grid"] = new JsonArray(inputs.shape[2], inputs.shape[3]),
             ["iterations"] = config.Iterations,
             ["lr"] = config.Lr,
