@@ -38,7 +38,7 @@ public sealed record ResidualNormConfig
 
 /// <summary>
 /// A Spectral-Refiner fine-tuning experiment (<c>workbench refine</c>): which samples, which equation and norm, how many
-/// iterations of which optimiser (adam, sgd or lbfgs) at which learning rate, and which checkpoint of the trained run to start from.
+/// iterations of which optimiser (adam or sgd) at which learning rate, and which checkpoint of the trained run to start from.
 /// </summary>
 public sealed record RefineConfig
 {

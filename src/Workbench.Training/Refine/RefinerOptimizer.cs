@@ -4,15 +4,12 @@ using Workbench.Core.Errors;
 
 namespace Workbench.Training.Refine;
 
-public enum RefinerOptimizerKind { Adam, Sgd, Lbfgs }
+public enum RefinerOptimizerKind { Adam, Sgd }
 
 /// <summary>
-/// The optimiser of the refined layer: Adam (the paper's), plain gradient descent with optional momentum, or L-BFGS
-/// (no line search; each iteration is one quasi-Newton step). Adam scales every weight's step alike, so the many weights
-/// the residual barely constrains (high wavenumbers, under an H^-1 weight) move as fast as the ones it pins down;
-/// gradient descent moves each in proportion to its gradient; L-BFGS also follows the weakly curved directions the
-/// residual does constrain (an error started at the first forecast frame and carried by the flow), which gradient
-/// descent reaches only slowly.
+/// The optimiser of the refined layer: Adam (the paper's) or plain gradient descent with optional momentum. Adam scales
+/// every weight's step alike; gradient descent moves each weight in proportion to its gradient, so the weakly
+/// constrained directions of the residual (an error carried by the flow from the first forecast frame) move slowly.
 /// </summary>
 public sealed record RefinerOptimizer(RefinerOptimizerKind Kind, double Lr, double Momentum = 0)
 {
@@ -23,8 +20,7 @@ public sealed record RefinerOptimizer(RefinerOptimizerKind Kind, double Lr, doub
         return Kind switch
         {
             RefinerOptimizerKind.Adam => torch.optim.Adam(parameters, Lr),
-            RefinerOptimizerKind.Sgd => torch.optim.SGD(parameters, Lr, Momentum),
-            _ => torch.optim.LBFGS(parameters, Lr, max_iter: 1, history_size: 20),
+            _ => torch.optim.SGD(parameters, Lr, Momentum),
         };
     }
 }

@@ -1,5 +1,4 @@
 using TorchSharp;
-using TorchSharp.Modules;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Pde;
@@ -100,18 +99,6 @@ public sealed class SpectralRefiner
                 errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
                 if (iteration == iterations) continue;
                 state.Optimizer.zero_grad();
-                if (state.Optimizer is LBFGS quasiNewton)
-                {
-                    // L-BFGS re-evaluates the loss itself, possibly several times per step.
-                    quasiNewton.step(() =>
-                    {
-                        quasiNewton.zero_grad();
-                        var again = Evaluate(state).Loss;
-                        again.backward();
-                        return again;
-                    });
-                    continue;
-                }
                 loss.backward();
                 state.Optimizer.step();
             }

@@ -53,7 +53,6 @@ public sealed class SpectralRefinerTests
     [InlineData(RefinerOptimizerKind.Adam, 3e-2, 0, TimeDerivative.Bdf2)]
     [InlineData(RefinerOptimizerKind.Sgd, 0.1, 0.9, TimeDerivative.Bdf2)]
     [InlineData(RefinerOptimizerKind.Adam, 3e-2, 0, TimeDerivative.Fourier)]
-    [InlineData(RefinerOptimizerKind.Lbfgs, 0.01, 0, TimeDerivative.Bdf2)]
     public void OnlyTheNewLayerChangesAndTheResidualFalls(RefinerOptimizerKind kind, double lr, double momentum, TimeDerivative scheme)
     {
         manual_seed(63);
