@@ -12,7 +12,8 @@
 #   experiments/gpu/verify.sh ns2d OUT    (on the GPU machine) experiments/ns2d-gpu.sh with the bundled CLI.
 #   experiments/gpu/verify.sh jobs OUT    (on the GPU machine, with data/generated/codec/train carried) the GPU
 #                                         experiments side by side, each under JOB_SECONDS (default 420): radar
-#                                         (experiments/radar-gpu.sh), Spectral-Refiner (experiments/ns2d-sfno-gpu.sh),
+#                                         (experiments/radar-gpu.sh), Spectral-Refiner (experiments/ns2d-sfno-gpu.sh and
+#                                         experiments/mcwilliams-sfno-gpu.sh),
 #                                         FNO vs T1 for 50 epochs (experiments/ns2d-long-gpu.sh), the NSTR budgets
 #                                         (experiments/inr-gpu.sh) and the codec ladder (experiments/codec/train_ladder_gpu.sh),
 #                                         each into OUT/<job>/ (GPU_JOBS, a space-separated subset, picks some),
@@ -69,7 +70,7 @@ gpu_jobs() {
   mkdir -p "$out" data/generated
   unpack > "$out/load.log" 2>&1 || return 1
   export WORKBENCH=$app/workbench
-  for job in ${GPU_JOBS:-radar-gpu ns2d-sfno-gpu ns2d-long-gpu inr-gpu codec/train_ladder_gpu}; do
+  for job in ${GPU_JOBS:-radar-gpu ns2d-sfno-gpu mcwilliams-sfno-gpu ns2d-long-gpu inr-gpu codec/train_ladder_gpu}; do
     mkdir -p "$out/${job##*/}"
     timeout "${JOB_SECONDS:-420}" bash "experiments/$job.sh" "$out/${job##*/}" > "$out/${job##*/}/job.log" 2>&1 &
     pids+=($!)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Spectral-Refiner on McWilliams decaying turbulence (nu = 1e-3 on (0, 2 pi)^2, RK4 at 256^2, warm-up to t = 4.5, frames
+# 0.055 apart: 10 input -> 40 output) on a GPU: 288 trajectories kept at 64^2 train the SFNO of
+# experiments/mcwilliams-sfno-gpu.json; 8 test trajectories kept at 256^2 (seed 7) are refined without ground truth
+# (experiments/mcwilliams-sfno-refine-gpu.json: BDF2 residual, no forcing, in H^-1). Writes the run folders' JSON to
+# OUT/mcwilliams/ and every command's output to OUT/mcwilliams-gpu.log.
+#
+# usage: experiments/mcwilliams-sfno-gpu.sh OUT        (WORKBENCH: the CLI; experiments/gpu/verify.sh jobs OUT sets it up)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=${1:?usage: experiments/mcwilliams-sfno-gpu.sh OUT}
+wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
+train_data=data/generated/mcwilliams_64_gpu.h5
+test_data=data/generated/mcwilliams_256_test.h5
+run=runs/mcwilliams-sfno-gpu
+log=$out/mcwilliams-gpu.log
+mkdir -p "$out/mcwilliams"
+
+step() {
+  local name=$1; shift
+  SECONDS=0
+  "$@" >> "$log" 2>&1
+  echo "$name exit $? after $SECONDS s" | tee -a "$log"
+}
+
+[ -f "$train_data" ] || step "generate 64" $wb --device cuda --seed 0 datasets generate mcwilliams --samples 288 --batch 96 \
+  --resolution 64 --solver-resolution 256 --out "$train_data"
+[ -f "$test_data" ] || step "generate 256" $wb --device cuda --seed 7 datasets generate mcwilliams --samples 8 --batch 8 \
+  --resolution 256 --solver-resolution 256 --out "$test_data"
+[ -f "$run/summary.json" ] || { rm -rf "$run"; step train timeout "${TRAIN_SECONDS:-180}" $wb --device cuda --seed 0 train experiments/mcwilliams-sfno-gpu.json --out "$run"; }
+step eval $wb --device cuda eval "$run" --checkpoint best
+rm -rf runs/mcwilliams-sfno-refine-gpu
+step refine timeout "${REFINE_SECONDS:-90}" $wb --device cuda refine experiments/mcwilliams-sfno-refine-gpu.json --run "$run" --out runs/mcwilliams-sfno-refine-gpu
+for folder in "$run" runs/mcwilliams-sfno-refine-gpu; do
+  mkdir -p "$out/mcwilliams/$(basename "$folder")"
+  cp "$folder"/*.json "$folder"/*.jsonl "$out/mcwilliams/$(basename "$folder")/" 2>/dev/null
+done
