@@ -8,7 +8,7 @@ import os
 
 DATA = ("--viscosity 1e-3 --batch 40 --resolution 64 --solver-resolution 64 --dt 1e-3 --record-every 0.1 --warmup 5 "
         "--horizon 5")
-REFINEMENTS = ["ns2d-sfno-refine", "ns2d-sfno-refine-lr1e-4", "ns2d-sfno-refine-sgd", "ns2d-sfno-refine-oracle", "ns2d-sfno-refine-256"]
+REFINEMENTS = ["ns2d-sfno-refine", "ns2d-sfno-refine-128", "ns2d-sfno-refine-lr1e-4", "ns2d-sfno-refine-sgd", "ns2d-sfno-refine-oracle"]
 COMMANDS = {
     "train_data": [
         f"workbench --threads 1 --seed 0 datasets generate navier-stokes {DATA} --samples 400 --shard {i}/2 "
