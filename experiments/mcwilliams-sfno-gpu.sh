@@ -16,12 +16,7 @@ run=runs/mcwilliams-sfno-gpu
 log=$out/mcwilliams-gpu.log
 mkdir -p "$out/mcwilliams"
 
-step() {
-  local name=$1; shift
-  SECONDS=0
-  "$@" >> "$log" 2>&1
-  echo "$name exit $? after $SECONDS s" | tee -a "$log"
-}
+source experiments/gpu/step.sh
 
 [ -f "$train_data" ] || step "generate 64" $wb --device cuda --seed 0 datasets generate mcwilliams --samples 288 --batch 96 \
   --resolution 64 --solver-resolution 256 --out "$train_data"

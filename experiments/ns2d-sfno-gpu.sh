@@ -17,12 +17,7 @@ run=runs/ns2d-sfno-gpu
 log=$out/sfno-gpu.log
 mkdir -p "$out/sfno"
 
-step() {
-  local name=$1; shift
-  SECONDS=0
-  "$@" >> "$log" 2>&1
-  echo "$name exit $? after $SECONDS s" | tee -a "$log"
-}
+source experiments/gpu/step.sh
 
 [ -f "$train_data" ] || step "generate 64" $wb --device cuda --seed 0 datasets generate navier-stokes --viscosity 1e-3 \
   --samples 600 --batch 300 --resolution 64 --solver-resolution 64 --dt 1e-3 --record-every 0.1 --warmup 5 --horizon 5 \

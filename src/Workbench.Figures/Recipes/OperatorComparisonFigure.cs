@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Progress;
 using Workbench.Figures.Charts;
 using Workbench.Spectral.Fourier;
 using Workbench.Training.Config;
@@ -33,11 +32,7 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
             var spectra = new List<Series>();
             foreach (var experiment in p.Experiments)
             {
-                var config = ExperimentConfigLoader.Load(Path.Combine(recipe.Folder, experiment));
-                config = config with { Seed = recipe.Seed, Epochs = p.Epochs ?? config.Epochs, Device = "cpu" };
-                if (dataPath is not null) config = config with { Data = config.Data with { Path = dataPath } };
-                var run = new RunFolder(Path.Combine(scratch, config.Name));
-                new Trainer(torch.CPU, SilentProgress.Instance).Train(config, run, resume: false);
+                var (config, run) = RecipeTraining.Train(recipe, experiment, p.Epochs, dataPath, scratch);
                 var metrics = run.ReadMetrics();
                 curves.Add(new Series(config.Name, metrics.Select(m => (double)m["epoch"]!).ToList(),
                     metrics.Select(m => (double)m["val_relative_l2"]!).ToList()));

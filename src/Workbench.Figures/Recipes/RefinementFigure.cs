@@ -1,12 +1,8 @@
 using TorchSharp;
 using Workbench.Core.Errors;
-using Workbench.Core.Progress;
 using Workbench.Figures.Charts;
 using Workbench.Spectral.Fourier;
-using Workbench.Training.Config;
-using Workbench.Training.Engine;
 using Workbench.Training.Refine;
-using Workbench.Training.Runs;
 using Figure = Workbench.Figures.Output.Figure;
 
 namespace Workbench.Figures.Recipes;
@@ -75,12 +71,7 @@ public sealed class RefinementFigure : IFigureBuilder
     private static string Train(FigureRecipe recipe, Parameters p, string? dataPath, string scratch)
     {
         if (p.Experiment is null) throw new ConfigException($"{recipe.Name}: expected 'run' (a trained SFNO run folder) or 'experiment'");
-        var config = ExperimentConfigLoader.Load(Path.Combine(recipe.Folder, p.Experiment));
-        config = config with { Seed = recipe.Seed, Epochs = p.Epochs ?? config.Epochs, Device = "cpu" };
-        if (dataPath is not null) config = config with { Data = config.Data with { Path = dataPath } };
-        var run = new RunFolder(Path.Combine(scratch, config.Name));
-        new Trainer(torch.CPU, SilentProgress.Instance).Train(config, run, resume: false);
-        return run.Root;
+        return RecipeTraining.Train(recipe, p.Experiment, p.Epochs, dataPath, scratch).Run.Root;
     }
 
     /// <summary>Truth, the forecasts before and after, and their errors: the last frame of the first sample, one colour range.</summary>
