@@ -1,26 +1,60 @@
 #!/usr/bin/python3
-"""Collects the SFNO training and Spectral-Refiner runs into experiments/results/ns2d-sfno-cpu.json.
+"""Collects an SFNO training run and its Spectral-Refiner runs into experiments/results/STUDY-cpu.{json,md}.
 
-Run from the repository root after the commands listed in COMMANDS: /usr/bin/python3 experiments/results/collect_sfno.py
+Run from the repository root after the study's commands: /usr/bin/python3 experiments/results/collect_sfno.py [STUDY]
+with STUDY ns2d-sfno (the default: forced Navier-Stokes) or mcwilliams-sfno (decaying turbulence).
 """
 import json
 import os
+import sys
 
-DATA = ("--viscosity 1e-3 --batch 40 --resolution 64 --solver-resolution 64 --dt 1e-3 --record-every 0.1 --warmup 5 "
-        "--horizon 5")
-REFINEMENTS = ["ns2d-sfno-refine", "ns2d-sfno-refine-128", "ns2d-sfno-refine-lr1e-4", "ns2d-sfno-refine-sgd", "ns2d-sfno-refine-oracle"]
-COMMANDS = {
-    "train_data": [
-        f"workbench --threads 1 --seed 0 datasets generate navier-stokes {DATA} --samples 400 --shard {i}/2 "
-        f"--out data/generated/ns_sfno_v1e-3_64_400.part{i}.h5" for i in (0, 1)
-    ] + ["workbench datasets merge data/generated/ns_sfno_v1e-3_64_400.part0.h5 data/generated/ns_sfno_v1e-3_64_400.part1.h5 "
-         "--out data/generated/ns_sfno_v1e-3_64_400.h5"],
-    "test_data_128": "workbench --threads 1 --seed 7 datasets generate navier-stokes --viscosity 1e-3 --samples 8 --batch 8 "
-                     "--resolution 128 --solver-resolution 128 --dt 1e-3 --record-every 0.1 --warmup 5 --horizon 5 "
-                     "--out data/generated/ns_sfno_v1e-3_128_test.h5",
-    "train": "workbench --threads 1 --seed 0 train experiments/ns2d-sfno.json --out runs/ns2d-sfno",
-    "eval": "workbench --threads 2 eval runs/ns2d-sfno",
-    "refine": [f"workbench --threads 1 refine experiments/{name}.json --run runs/ns2d-sfno --out runs/{name}" for name in REFINEMENTS],
+NS_DATA = ("--viscosity 1e-3 --batch 40 --resolution 64 --solver-resolution 64 --dt 1e-3 --record-every 0.1 --warmup 5 "
+           "--horizon 5")
+# 50 frames 0.055 apart from t = 4.5, solved at 256^2 (the initial vorticity is white noise on the solver grid).
+MCW_DATA = "--dt 0.0025 --snapshots 49 --end-time 7.195 --solver-resolution 256"
+
+
+def commands(study, train_data, test_data, refinements, threads):
+    return {
+        "train_data": train_data,
+        "test_data": test_data,
+        "train": f"workbench --threads {threads} --seed 0 train experiments/{study}.json --out runs/{study}",
+        "eval": f"workbench --threads 2 eval runs/{study}",
+        "refine": [f"workbench --threads {threads} refine experiments/{name}.json --run runs/{study} --out runs/{name}" for name in refinements],
+    }
+
+
+NS_REFINEMENTS = ["ns2d-sfno-refine", "ns2d-sfno-refine-128", "ns2d-sfno-refine-lr1e-4", "ns2d-sfno-refine-sgd", "ns2d-sfno-refine-oracle"]
+MCW_REFINEMENTS = ["mcwilliams-sfno-refine"]
+STUDIES = {
+    "ns2d-sfno": {
+        "title": "Spectral-Refiner on 2-D Navier-Stokes (nu = 1e-3, CPU)",
+        "refinements": NS_REFINEMENTS,
+        "goal_relative_l2_64": 2e-2,
+        "commands": commands("ns2d-sfno", [
+            f"workbench --threads 1 --seed 0 datasets generate navier-stokes {NS_DATA} --samples 400 --shard {i}/2 "
+            f"--out data/generated/ns_sfno_v1e-3_64_400.part{i}.h5" for i in (0, 1)
+        ] + ["workbench datasets merge data/generated/ns_sfno_v1e-3_64_400.part0.h5 data/generated/ns_sfno_v1e-3_64_400.part1.h5 "
+             "--out data/generated/ns_sfno_v1e-3_64_400.h5"], [
+            f"workbench --threads 1 --seed 7 datasets generate navier-stokes --viscosity 1e-3 --samples 8 --batch 8 "
+            f"--resolution {n} --solver-resolution {n} --dt 1e-3 --record-every 0.1 --warmup 5 --horizon 5 "
+            f"--out data/generated/ns_sfno_v1e-3_{n}_test.h5" for n in (128, 256)
+        ], NS_REFINEMENTS, threads=1),
+    },
+    "mcwilliams-sfno": {
+        "title": "Spectral-Refiner on McWilliams decaying turbulence (nu = 1e-3, CPU)",
+        "refinements": MCW_REFINEMENTS,
+        "goal_relative_l2_64": None,
+        "commands": commands("mcwilliams-sfno", [
+            f"workbench --threads 1 --seed 0 datasets generate mcwilliams {MCW_DATA} --samples 144 --batch 8 --resolution 64 "
+            f"--shard {i}/2 --out data/generated/mcwilliams_64.part{i}.h5" for i in (0, 1)
+        ] + ["workbench datasets merge data/generated/mcwilliams_64.part0.h5 data/generated/mcwilliams_64.part1.h5 "
+             "--out data/generated/mcwilliams_64.h5"], [
+            f"workbench --threads 1 --seed 7 datasets generate mcwilliams {MCW_DATA} --samples 8 --batch 4 --resolution 256 "
+            f"--shard {i}/2 --out data/generated/mcwilliams_256_test.part{i}.h5" for i in (0, 1)
+        ] + ["workbench datasets merge data/generated/mcwilliams_256_test.part0.h5 data/generated/mcwilliams_256_test.part1.h5 "
+             "--out data/generated/mcwilliams_256_test.h5"], MCW_REFINEMENTS, threads=2),
+    },
 }
 
 
@@ -43,18 +77,25 @@ def refinement(folder):
 
 
 def main():
-    evaluation = read_json("runs/ns2d-sfno/eval.json")
-    refinements = {name: refinement(f"runs/{name}") for name in REFINEMENTS if os.path.exists(f"runs/{name}/summary.json")}
+    study = sys.argv[1] if len(sys.argv) > 1 else "ns2d-sfno"
+    if study not in STUDIES:
+        sys.exit(f"collect_sfno.py: unknown study {study!r}; expected one of {', '.join(STUDIES)}")
+    spec = STUDIES[study]
+    evaluation = read_json(f"runs/{study}/eval.json")
+    names = spec["refinements"]
+    refinements = {name: refinement(f"runs/{name}") for name in names if os.path.exists(f"runs/{name}/summary.json")}
     result = {
-        "commands": COMMANDS,
-        "experiment": read_json("experiments/ns2d-sfno.json"),
-        "refine_experiments": {name: read_json(f"experiments/{name}.json") for name in REFINEMENTS},
-        "train_summary": read_json("runs/ns2d-sfno/summary.json"),
+        "title": spec["title"],
+        "commands": spec["commands"],
+        "experiment": read_json(f"experiments/{study}.json"),
+        "refine_experiments": {name: read_json(f"experiments/{name}.json") for name in names},
+        "train_summary": read_json(f"runs/{study}/summary.json"),
         "eval_64": evaluation,
         "refinements": refinements,
     }
     window = 5
-    goals = {"test_relative_l2_64_le_2e-2": evaluation["test"]["relative_l2"] <= 2e-2}
+    goal = spec["goal_relative_l2_64"]
+    goals = {f"test_relative_l2_64_le_{goal:g}": evaluation["test"]["relative_l2"] <= goal} if goal else {}
     for name, run in refinements.items():
         if run["summary"].get("objective") == "truth":
             continue
@@ -63,18 +104,18 @@ def main():
         goals[f"{name}: improvement_ge_1.5x"] = run["summary"]["improvement"] >= 1.5
         goals[f"{name}: residual_smoothed_monotone"] = all(b <= a for a, b in zip(smoothed, smoothed[1:]))
     result["goals"] = goals
-    write("experiments/results/ns2d-sfno-cpu.json", json.dumps(result, indent=2) + "\n")
-    write("experiments/results/ns2d-sfno-cpu.md", table(result))
+    write(f"experiments/results/{study}-cpu.json", json.dumps(result, indent=2) + "\n")
+    write(f"experiments/results/{study}-cpu.md", table(result, study))
 
 
-def table(result):
+def table(result, study):
     """The results as a Markdown table: training at 64^2, then each refinement at the test grid."""
     train = result["train_summary"]
     lines = [
-        "# Spectral-Refiner on 2-D Navier-Stokes (nu = 1e-3, CPU)",
+        f"# {result['title']}",
         "",
-        "Written by `/usr/bin/python3 experiments/results/collect_sfno.py` from the run folders of the commands in",
-        "`experiments/results/ns2d-sfno-cpu.json` (`commands`). Relative L2 over all output frames and points, mean over samples.",
+        f"Written by `/usr/bin/python3 experiments/results/collect_sfno.py {study}` from the run folders of the commands in",
+        f"`experiments/results/{study}-cpu.json` (`commands`). Relative L2 over all output frames and points, mean over samples.",
         "",
         f"SFNO ({train['parameters']:,} parameters, {train['epochs']} epochs, {train['wall_seconds']:.0f} s on {train['threads']} CPU thread(s)):"
         f" test relative L2 at 64^2 = {result['eval_64']['test']['relative_l2']:.4f}.",

@@ -63,7 +63,8 @@ public static class FlowDatasetCommands
         var resolution = new Option<int>("--resolution") { Description = "Output grid.", DefaultValueFactory = _ => 64 };
         var solver = new Option<int>("--solver-resolution") { Description = "Solver grid.", DefaultValueFactory = _ => 256 };
         var dt = new Option<double>("--dt") { Description = "RK4 time step.", DefaultValueFactory = _ => 1e-3 };
-        var snapshots = new Option<int>("--snapshots") { Description = "Frames recorded between t = 4.5 and t = 10.", DefaultValueFactory = _ => 100 };
+        var snapshots = new Option<int>("--snapshots") { Description = "Frame intervals recorded between t = 4.5 and the end time.", DefaultValueFactory = _ => 100 };
+        var endTime = new Option<double>("--end-time") { Description = "Time of the last recorded frame.", DefaultValueFactory = _ => 10 };
         var inputFrames = new Option<int>("--input-frames") { Description = "Frames given as input.", DefaultValueFactory = _ => 10 };
         var targetFrames = new Option<int>("--target-frames") { Description = "Following frames to predict.", DefaultValueFactory = _ => 40 };
         var batch = new Option<int>("--batch") { Description = "Trajectories solved together.", DefaultValueFactory = _ => 8 };
@@ -71,7 +72,7 @@ public static class FlowDatasetCommands
         var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
         var command = new Command("mcwilliams", "McWilliams decaying 2-D turbulence on (0, 2 pi)^2 (nu 1e-3, RK4), frames after a warm-up to t = 4.5.")
         {
-            samples, resolution, solver, dt, snapshots, inputFrames, targetFrames, batch, shard, output,
+            samples, resolution, solver, dt, snapshots, endTime, inputFrames, targetFrames, batch, shard, output,
         };
         command.SetAction(parse =>
         {
@@ -83,6 +84,7 @@ public static class FlowDatasetCommands
                 SolverResolution = parse.GetValue(solver),
                 TimeStep = parse.GetValue(dt),
                 Snapshots = parse.GetValue(snapshots),
+                EndTime = parse.GetValue(endTime),
                 BatchSize = parse.GetValue(batch),
             };
             options.Validate();
