@@ -10,9 +10,9 @@ namespace Workbench.Models.Operators.Fno;
 /// Fourier layer over the last d = modes.Length axes of [B, c_in, n_1, ..., n_d]: rfftn, mix channels on the retained
 /// low-pass corners (signed wavenumbers -m_i..m_i-1 on the full axes, 0..m_d-1 on the rfft half axis, the FNO
 /// convention of <see cref="LowPassModes"/>), zero the rest, irfftn back to the input size. The complex weights form
-/// one block over the gathered corner set, stored real as [c_in, c_out, 2 m_1, ..., 2 m_{d-1}, m_d, 2] (along a
-/// full axis the first m rows are wavenumbers 0..m-1, the last m rows -m..-1): the 2-D case is the published pair of
-/// c_in x c_out x m1 x m2 blocks for [:m1, :m2] and [-m1:, :m2].
+/// one block over the gathered corner set, stored real and mode-major as [2 m_1, ..., 2 m_{d-1}, m_d, c_in, c_out, 2]
+/// (along a full axis the first m rows are wavenumbers 0..m-1, the last m rows -m..-1): the 2-D case is the published
+/// pair of c_in x c_out x m1 x m2 blocks for [:m1, :m2] and [-m1:, :m2], transposed to the modes-first layout.
 /// A grid too small for the retained set keeps what it can represent: min(m, n/2) per side on a full axis and
 /// min(m, n/2+1) on the half axis, with the weights of exactly those wavenumbers.
 /// </summary>
@@ -31,8 +31,7 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
         if (initGrid.Length != modes.Length || initGrid.Any(n => n < 2))
             throw new WorkbenchException($"spectral conv: the init grid needs {modes.Length} sizes >= 2, got [{string.Join(", ", initGrid)}].");
         _modes = (int[])modes.Clone();
-        var shape = new long[] { inChannels, outChannels }
-            .Concat(modes.Select((m, i) => i < modes.Length - 1 ? 2L * m : m)).Append(2).ToArray();
+        var shape = modes.Select((m, i) => i < modes.Length - 1 ? 2L * m : m).Concat([inChannels, outChannels, 2]).ToArray();
         weight = init switch
         {
             FnoInit.Naive => nn.Parameter(rand(shape) / (inChannels * (double)outChannels)),
@@ -47,9 +46,10 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         var d = _modes.Length;
-        if (x.dim() != d + 2 || x.shape[1] != weight.shape[0])
+        var inChannels = weight.shape[d];
+        if (x.dim() != d + 2 || x.shape[1] != inChannels)
             throw new WorkbenchException(
-                $"spectral conv: expected input [B, {weight.shape[0]}, {d} spatial sizes], got [{string.Join(", ", x.shape)}].");
+                $"spectral conv: expected input [B, {inChannels}, {d} spatial sizes], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var dims = Enumerable.Range(2, d).Select(i => (long)i).ToArray();
         var sizes = x.shape.Skip(2).ToArray();
@@ -60,18 +60,17 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
         var w = (Tensor)weight;
         for (var i = 0; i < d; i++)
         {
-            var axis = 2 + i;
             var m = _modes[i];
             if (i == d - 1)
             {
                 kept[i] = Math.Min(m, sizes[i] / 2 + 1);
-                w = w.narrow(axis, 0, kept[i]);
+                w = w.narrow(i, 0, kept[i]);
             }
             else
             {
                 kept[i] = Math.Min(m, sizes[i] / 2);
                 if (kept[i] < m)
-                    w = cat(new[] { w.narrow(axis, 0, kept[i]), w.narrow(axis, 2 * m - kept[i], kept[i]) }, axis);
+                    w = cat(new[] { w.narrow(i, 0, kept[i]), w.narrow(i, 2 * m - kept[i], kept[i]) }, i);
             }
         }
         var block = LowPassModes.Gather(spectrum, dims, kept, lastAxisHalf: true);

@@ -71,7 +71,7 @@ public sealed class SpatiotemporalSpectralConv : nn.Module<Tensor, Tensor>
         }
         w = w.narrow(4, 0, kept[2]);
         var block = LowPassModes.Gather(spectrum, dims, kept, lastAxisHalf: true);
-        var mixed = ModeWiseMatmul.Apply(block, view_as_complex(w.contiguous()));
+        var mixed = ModeWiseMatmul.Apply(block, view_as_complex(w.contiguous()).permute(2, 3, 4, 0, 1));
         var full = LowPassModes.Scatter(mixed, dims, [nx, ny, outSteps / 2 + 1], lastAxisHalf: true);
         return fft.irfftn(full, s: [nx, ny, outSteps], dim: dims, norm: FFTNormType.Forward).MoveToOuterDisposeScope();
     }

@@ -8,7 +8,7 @@ namespace Workbench.Models.Operators.T1;
 /// One T1 layer on retained coefficients z [B, c, r, k]: per-mode channel mixing z1 = sum_i z_i W[i, o, x, y], an
 /// activation (GELU for the DCT; tanh on real and imaginary parts for the DFT), dense mixing along each frequency
 /// axis per channel (W1 [r, r, c], then W2 [k, k, c]; initialised to the identity), and the residual z1 + z.
-/// Complex weights are stored as real [..., 2] tensors.
+/// Complex weights are stored as real [..., 2] tensors; the channel mixing is stored mode-major [x, y, i, o].
 /// </summary>
 public sealed class T1Layer : nn.Module<Tensor, Tensor>
 {
@@ -21,21 +21,24 @@ public sealed class T1Layer : nn.Module<Tensor, Tensor>
     {
         _complex = complex;
         long[] parts = complex ? [2] : [];
-        channelMixing = nn.Parameter(ChannelMixingInit([width, width, rows, columns, .. parts], width, channelStd, init, complex));
+        var drawn = ChannelMixingInit([width, width, rows, columns, .. parts], width, channelStd, init, complex);
+        channelMixing = nn.Parameter(complex ? drawn.permute(2, 3, 0, 1, 4).contiguous() : drawn.permute(2, 3, 0, 1).contiguous());
         rowMixing = nn.Parameter(Identity(rows, width, complex));
         columnMixing = nn.Parameter(Identity(columns, width, complex));
         RegisterComponents();
     }
 
-    /// <summary>The per-mode channel-mixing weights W[i, o, x, y] (complex for the DFT).</summary>
-    public Tensor ChannelMixing => _complex ? view_as_complex(channelMixing) : channelMixing;
+    /// <summary>The per-mode channel-mixing weights W[i, o, x, y] (complex for the DFT), a view of the mode-major storage.</summary>
+    public Tensor ChannelMixing => ModeMajorChannelMixing.permute(2, 3, 0, 1);
+
+    private Tensor ModeMajorChannelMixing => _complex ? view_as_complex(channelMixing) : channelMixing;
 
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
         var rowWeights = _complex ? view_as_complex(rowMixing) : rowMixing;
         var columnWeights = _complex ? view_as_complex(columnMixing) : columnMixing;
-        var mixed = ModeWiseMatmul.Apply(z, ChannelMixing);
+        var mixed = ModeWiseMatmul.Apply(z, ModeMajorChannelMixing);
         mixed = _complex ? complex(tanh(mixed.real), tanh(mixed.imag)) : nn.functional.gelu(mixed);
         mixed = einsum("bcxy,xoc->bcoy", mixed, rowWeights);
         mixed = einsum("bcxy,yoc->bcxo", mixed, columnWeights);
