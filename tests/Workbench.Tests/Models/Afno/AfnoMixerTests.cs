@@ -86,6 +86,7 @@ public sealed class AfnoMixerTests
     {
         var mixer = new AfnoMixer(4, blocks: 2, hiddenFactor: 2, sparsityThreshold: 0.001, modeFraction: 0.7);
         mixer.to(ScalarType.Float64);
+        ModelChecks.FillParameters(mixer, 46, 0.3);
         var x = GradientCheck.Random(44, 1, 5, 4, 4);
         var weights = ModelChecks.Weights(45, [1, 5, 4, 4]);
         GradientCheck.AssertMatchesFiniteDifferences(input => (mixer.forward(input) * weights).sum(), x);

@@ -41,6 +41,7 @@ public sealed class AfnoOperatorTests
         var model = new AfnoOperator(new AfnoOptions(1, 1, GridX: 4, GridY: 4, EmbedDim: 4, Depth: 1, Blocks: 2, Patch: 2,
             SparsityThreshold: 0.001, MlpRatio: 2));
         model.to(ScalarType.Float64);
+        ModelChecks.FillParameters(model, 54, 0.3);
         var x = GradientCheck.Random(51, 1, 1, 4, 4);
         var weights = ModelChecks.Weights(52, [1, 1, 4, 4]);
         GradientCheck.AssertMatchesFiniteDifferences(input => (model.forward(input) * weights).sum(), x);

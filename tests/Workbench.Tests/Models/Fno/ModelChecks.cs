@@ -48,6 +48,18 @@ internal static class ModelChecks
         Assert.False(expected.abs().max().to(ScalarType.Float64).item<double>() == 0, "the compared output is all zero");
     }
 
+    /// <summary>
+    /// Overwrites every parameter with seeded normal values of the given scale, so a check does not depend on the
+    /// global generator's state (which other tests running in parallel move) and cannot land next to a kink by chance.
+    /// </summary>
+    public static void FillParameters(nn.Module module, long seed, double scale)
+    {
+        using var generator = new Generator((ulong)seed);
+        using var _ = no_grad();
+        foreach (var parameter in module.parameters())
+            parameter.copy_(scale * randn(parameter.shape, parameter.dtype, generator: generator));
+    }
+
     /// <summary>A fixed float64 weighting so a gradient check does not see a symmetric sum.</summary>
     public static Tensor Weights(long seed, long[] shape)
     {
