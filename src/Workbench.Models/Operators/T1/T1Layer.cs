@@ -5,10 +5,13 @@ using static TorchSharp.torch;
 namespace Workbench.Models.Operators.T1;
 
 /// <summary>
-/// One T1 layer on retained coefficients z [B, c, r, k]: per-mode channel mixing z1 = sum_i z_i W[i, o, x, y], an
+/// One T1 layer on retained coefficients held mode-major, z [r, k, B, c]: per-mode channel mixing z1 = sum_i z_i W[i, o, x, y], an
 /// activation (GELU for the DCT; tanh on real and imaginary parts for the DFT), dense mixing along each frequency
 /// axis per channel (W1 [r, r, c], then W2 [k, k, c]; initialised to the identity), and the residual z1 + z.
 /// Complex weights are stored as real [..., 2] tensors; the channel mixing is stored mode-major [x, y, i, o].
+/// The mode-major activations make the channel mixing one batched product whose gradients arrive contiguous: with
+/// [B, c, r, k] activations the backward products read permuted gradients, and libtorch's CPU batched GEMM runs its
+/// slow generic loop on those (about 5x the whole layer's time at T1's sizes).
 /// </summary>
 public sealed class T1Layer : nn.Module<Tensor, Tensor>
 {
@@ -38,10 +41,12 @@ public sealed class T1Layer : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var rowWeights = _complex ? view_as_complex(rowMixing) : rowMixing;
         var columnWeights = _complex ? view_as_complex(columnMixing) : columnMixing;
-        var mixed = ModeWiseMatmul.Apply(z, ModeMajorChannelMixing);
+        var (rows, columns, batch, width) = (z.shape[0], z.shape[1], z.shape[2], z.shape[3]);
+        var mixed = z.reshape(rows * columns, batch, width).bmm(ModeMajorChannelMixing.reshape(rows * columns, width, width))
+            .view(rows, columns, batch, width);
         mixed = _complex ? complex(tanh(mixed.real), tanh(mixed.imag)) : nn.functional.gelu(mixed);
-        mixed = einsum("bcxy,xoc->bcoy", mixed, rowWeights);
-        mixed = einsum("bcxy,yoc->bcxo", mixed, columnWeights);
+        mixed = einsum("xybc,xoc->oybc", mixed, rowWeights);
+        mixed = einsum("xybc,yoc->xobc", mixed, columnWeights);
         return (mixed + z).MoveToOuterDisposeScope();
     }
 

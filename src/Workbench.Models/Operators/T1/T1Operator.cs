@@ -87,14 +87,14 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         using var scope = NewDisposeScope();
         var (h, w) = (x.shape[^2], x.shape[^1]);
         var coefficients = Transform.Forward(cat([x, Grid(x)], 1)) * ResolutionScale(h, w);
-        var z = einsum("bixy,oi->boxy", coefficients, liftWeight.to(coefficients.dtype));
+        var z = einsum("bixy,oi->xybo", coefficients, liftWeight.to(coefficients.dtype)).contiguous();
         if (Transform.Selection.Rows.Contains(0) && Transform.Selection.Columns.Contains(0))
         {
             // The constant lift bias b has coefficient b sqrt(N) at the DC mode of an orthonormal transform.
             var row = Array.IndexOf(Transform.Selection.Rows, 0L);
             var column = Array.IndexOf(Transform.Selection.Columns, 0L);
             var dc = zeros_like(z);
-            dc[.., .., row, column] = (liftBias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[0], -1);
+            dc[row, column] = (liftBias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[2], -1);
             z = z + dc;
         }
         foreach (var layer in layers) z = layer.forward(z);
@@ -127,11 +127,8 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
 
     private static double ResolutionScale(long h, long w) => 1.0 / Math.Sqrt(h * w);
 
-    private Tensor Head(Tensor z)
-    {
-        var channelsLast = z.permute(0, 2, 3, 1);
-        return head2.forward(sin(head1.forward(channelsLast))).permute(0, 3, 1, 2);
-    }
+    /// <summary>The pointwise head on mode-major features [r, k, B, c], returning [B, OutChannels, r, k].</summary>
+    private Tensor Head(Tensor z) => head2.forward(sin(head1.forward(z))).permute(2, 3, 0, 1);
 
     /// <summary>x and y in [0, 1): cell centres (n + 1/2) / N for the DCT (its sampling points), n / N for the periodic DFT.</summary>
     private Tensor Grid(Tensor x)
