@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Workbench.Training.Config;
+using Workbench.Training.Refine;
+
+namespace Workbench.Tests.Training;
+
+/// <summary>
+/// Every experiment and refinement config committed under experiments/ loads; those the run scripts use (outside
+/// experiments/figures, whose quick variants carry a suffix) are named after their file.
+/// </summary>
+public sealed class CommittedExperimentsTests
+{
+    private static readonly string ExperimentsFolder = Path.Combine(FixturePaths.Root, "..", "..", "experiments");
+
+    [Fact]
+    public void EveryCommittedTrainingAndRefinementConfigLoads()
+    {
+        var (training, refinement) = (0, 0);
+        // experiments/results holds what runs wrote (their summaries and copied configs), not configs to run.
+        var configs = Directory.EnumerateFiles(ExperimentsFolder, "*.json", SearchOption.AllDirectories)
+            .Where(p => !Path.GetRelativePath(ExperimentsFolder, p).StartsWith("results", StringComparison.Ordinal));
+        foreach (var path in configs)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) continue;
+            var stem = Path.GetFileNameWithoutExtension(path);
+            var named = !Path.GetRelativePath(ExperimentsFolder, path).StartsWith("figures", StringComparison.Ordinal);
+            if (root.TryGetProperty("epochs", out _))
+            {
+                var name = ExperimentConfigLoader.Load(path).Name;
+                if (named) Assert.Equal(stem, name);
+                training++;
+            }
+            else if (root.TryGetProperty("iterations", out _) && root.TryGetProperty("checkpoint", out _))
+            {
+                var name = RefineConfig.Load(path).Name;
+                if (named) Assert.Equal(stem, name);
+                refinement++;
+            }
+        }
+        Assert.True(training >= 30, $"found only {training} training configs under {ExperimentsFolder}");
+        Assert.True(refinement >= 10, $"found only {refinement} refinement configs under {ExperimentsFolder}");
+    }
+}
