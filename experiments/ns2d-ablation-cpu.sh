@@ -7,15 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
+source experiments/train-and-eval.sh
 
 for experiment in experiments/ablations/ns2d-*-cpu.json; do
   name=$(basename "$experiment" .json)
   for seed in ${SEEDS:-0 1 2}; do
-    run=runs/ns2d-ablation-cpu/$name/seed-$seed
-    [ -f "$run/eval.json" ] && continue
-    rm -rf "$run"
-    $wb --seed "$seed" train "$experiment" --out "$run"
-    $wb eval "$run"
+    train_and_eval "$experiment" "$seed" "runs/ns2d-ablation-cpu/$name/seed-$seed"
   done
 done
 

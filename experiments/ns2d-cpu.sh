@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
+source experiments/train-and-eval.sh
 
 case "${1:-fno}" in
   fno)
@@ -32,11 +33,7 @@ fi
 
 for model in fno t1 afno; do
   for seed in 0 1 2; do
-    run=runs/ns2d-$name/$model/seed-$seed
-    [ -f "$run/eval.json" ] && continue
-    rm -rf "$run"
-    $wb --seed "$seed" train "experiments/ns2d-$model-$name.json" --out "$run"
-    $wb eval "$run"
+    train_and_eval "experiments/ns2d-$model-$name.json" "$seed" "runs/ns2d-$name/$model/seed-$seed"
   done
 done
 
