@@ -20,7 +20,7 @@ public static class WorkbenchNotebook
     /// <summary>Returns a description of what was loaded, for the first cell's output.</summary>
     public static string Start()
     {
-        Workbench.Core.Runtime.OneDnnIsa.Apply();
+        Workbench.Core.Runtime.NativeEnvironment.Apply();
         var natives = TorchNatives.Preload();
         WorkbenchFormatters.Register();
         using var probe = torch.ones(2).sum();

@@ -7,7 +7,7 @@ public static class Determinism
 {
     public static void SeedEverything(long seed)
     {
-        OneDnnIsa.Apply();
+        NativeEnvironment.Apply();
         torch.manual_seed(seed);
         torch.random.manual_seed(seed);
     }

@@ -8,7 +8,7 @@ public static class Threads
 {
     public static void Configure(int threads)
     {
-        OneDnnIsa.Apply();
+        NativeEnvironment.Apply();
         if (threads < 0) throw new WorkbenchException($"--threads: expected 0 (all cores) or a positive count, got {threads}.");
         if (threads > 0) torch.set_num_threads(threads);
     }

@@ -3,6 +3,8 @@ using static TorchSharp.torch;
 
 namespace Workbench.Tests.Core;
 
+// Peak resident memory is process-wide: another test allocating meanwhile would count too.
+[Collection(Training.TrainingRunCollection.Name)]
 public class PeakMemoryTests
 {
     [Fact]
