@@ -93,9 +93,11 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             foreach (var (name, value) in metrics) line[$"val_{name}"] = value;
             line["seconds"] = clock.Elapsed.TotalSeconds;
             history.Add(line);
+            // Metrics before checkpoints: a run killed in between resumes from the older checkpoint and redoes this
+            // epoch (resume drops metric lines past the checkpoint), where the other order would lose the epoch's line.
+            run.WriteMetrics(history);
             if (improved) Checkpoint.Save(run.BestCheckpoint, state, model, optimizer);
             if (epoch % config.CheckpointEvery == 0 || epoch == config.Epochs) Checkpoint.Save(run.LastCheckpoint, state, model, optimizer);
-            run.WriteMetrics(history);
             progress.Message($"epoch {epoch}/{config.Epochs}: train_loss {lossSum / train.Count:G5}, " +
                              string.Join(", ", metrics.Select(m => $"val_{m.Key} {m.Value:G5}")));
         }
