@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Workbench.Core.Runtime;
 
 /// <summary>
@@ -7,21 +5,12 @@ namespace Workbench.Core.Runtime;
 /// is unmapped again on free, so each large temporary is page-faulted in 4 KiB at a time. On the virtual machines we
 /// run on, faults are dear: a GELU forward and backward over [4, 32, 256, 256] float32 took 366 ms against 3 ms over a
 /// quarter of the elements, and an FNO training step at 256^2 15.7 s. THP_MEM_ALLOC_ENABLE makes libtorch align such
-/// blocks to 2 MiB and advise transparent huge pages (same values, 512x fewer faults): the step above takes 3.8 s.
-/// libtorch reads the variable once, at its first allocation, so this must run before any tensor exists; a value the
-/// user set is kept.
+/// blocks to 2 MiB and advise transparent huge pages (same values, one fault per 2 MiB instead of per 4 KiB): the step above takes 3.8 s.
+/// libtorch reads the variable once, at its first allocation: <see cref="NativeEnvironment"/> sets it before any tensor
+/// exists.
 /// </summary>
 public static class HugePageAllocations
 {
     public const string Variable = "THP_MEM_ALLOC_ENABLE";
-
-    public static void Apply()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(Variable) is not null) return;
-        // .NET keeps its own copy of the environment on Unix: only libc's setenv reaches native getenv.
-        SetEnv(Variable, "1", overwrite: 0);
-    }
-
-    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi)]
-    private static extern int SetEnv(string name, string value, int overwrite);
+    public const string Enabled = "1";
 }

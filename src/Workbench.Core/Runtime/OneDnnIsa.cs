@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Workbench.Core.Runtime;
 
 /// <summary>
@@ -8,21 +6,11 @@ namespace Workbench.Core.Runtime;
 /// 25 channels over 64 x 64 is off by up to 0.40 (AVX2) or 0.78 (AVX-512) against a float64 reference of magnitude 2.9,
 /// and by 6e-7 with its SSE4.1 kernels; matrix products, 1 x 1 and transposed convolutions are right at every level.
 /// Capping oneDNN at SSE4.1 through ONEDNN_MAX_CPU_ISA gives correct convolutions (tests/Workbench.Tests/Core/
-/// ConvolutionAccuracyTests). oneDNN reads the variable once, at its first primitive, so this must run before the first
-/// convolution; a value the user set is kept.
+/// ConvolutionAccuracyTests). oneDNN reads the variable once, at its first primitive: <see cref="NativeEnvironment"/> sets
+/// it before the first convolution.
 /// </summary>
 public static class OneDnnIsa
 {
     public const string Variable = "ONEDNN_MAX_CPU_ISA";
     public const string Cap = "SSE41";
-
-    public static void Apply()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(Variable) is not null) return;
-        // .NET keeps its own copy of the environment on Unix: only libc's setenv reaches native getenv.
-        SetEnv(Variable, Cap, overwrite: 0);
-    }
-
-    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi)]
-    private static extern int SetEnv(string name, string value, int overwrite);
 }

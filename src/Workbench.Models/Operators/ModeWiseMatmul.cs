@@ -9,7 +9,7 @@ namespace Workbench.Models.Operators;
 /// bulk of a spectral model's parameters, and copying them into this layout on every call cost about as much as the
 /// product itself. Input and output gradient are both made contiguous in the mode-major layout: libtorch's CPU batched
 /// GEMM falls back to a slow generic loop on the strided views that einsum or a plain permute hand it (the forward
-/// about 50x slower at T1's sizes, the backward 2-5x).
+/// about 50x slower at T1's sizes; forward and backward 13 ms instead of 2.8 at T1's 24 x 24 modes, width 48, batch 4).
 /// </summary>
 public static class ModeWiseMatmul
 {

@@ -10,7 +10,7 @@ public class NativeEnvironmentTests
 
     [Theory]
     [InlineData(OneDnnIsa.Variable, OneDnnIsa.Cap)]
-    [InlineData(HugePageAllocations.Variable, "1")]
+    [InlineData(HugePageAllocations.Variable, HugePageAllocations.Enabled)]
     public void Native_code_sees_each_setting_or_the_users_own_value(string variable, string value)
     {
         NativeEnvironment.Apply();

@@ -17,15 +17,15 @@ public sealed class CommittedExperimentsTests
     {
         var (training, refinement) = (0, 0);
         // experiments/results holds what runs wrote (their summaries and copied configs), not configs to run.
-        var configs = Directory.EnumerateFiles(ExperimentsFolder, "*.json", SearchOption.AllDirectories)
-            .Where(p => !Path.GetRelativePath(ExperimentsFolder, p).StartsWith("results", StringComparison.Ordinal));
-        foreach (var path in configs)
+        foreach (var path in Directory.EnumerateFiles(ExperimentsFolder, "*.json", SearchOption.AllDirectories))
         {
+            var relative = Path.GetRelativePath(ExperimentsFolder, path);
+            if (relative.StartsWith("results", StringComparison.Ordinal)) continue;
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) continue;
             var stem = Path.GetFileNameWithoutExtension(path);
-            var named = !Path.GetRelativePath(ExperimentsFolder, path).StartsWith("figures", StringComparison.Ordinal);
+            var named = !relative.StartsWith("figures", StringComparison.Ordinal);
             if (root.TryGetProperty("epochs", out _))
             {
                 var name = ExperimentConfigLoader.Load(path).Name;

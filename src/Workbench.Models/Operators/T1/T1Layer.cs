@@ -11,7 +11,7 @@ namespace Workbench.Models.Operators.T1;
 /// Complex weights are stored as real [..., 2] tensors; the channel mixing is stored mode-major [x, y, i, o].
 /// The mode-major activations make the channel mixing one batched product whose gradients arrive contiguous: with
 /// [B, c, r, k] activations the backward products read permuted gradients, and libtorch's CPU batched GEMM runs its
-/// slow generic loop on those (about 5x the whole layer's time at T1's sizes).
+/// slow generic loop on those (a layer's forward and backward took 17 ms instead of 7 at 64^2, batch 4, 2 threads).
 /// </summary>
 public sealed class T1Layer : nn.Module<Tensor, Tensor>
 {
