@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
 data=data/generated/radar64.h5
 
-[ -f "$data" ] || $wb --seed 0 datasets generate radar --samples 1200 --resolution 64 --out "$data"
+bash experiments/radar-data.sh
 
 for model in wadepre wadepre-fixed unet; do
   run=runs/radar-cpu/$model

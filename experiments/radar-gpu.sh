@@ -16,11 +16,9 @@ runs=runs/radar-gpu
 log=$out/radar-gpu.log
 mkdir -p "$out"
 
-if [ ! -f "$data" ]; then
-  SECONDS=0
-  $wb --seed 0 datasets generate radar --samples 1200 --resolution 64 --out "$data" >> "$log" 2>&1
-  echo "generate exit $? after $SECONDS s" | tee -a "$log"
-fi
+SECONDS=0
+WORKBENCH=$wb bash experiments/radar-data.sh >> "$log" 2>&1
+echo "data exit $? after $SECONDS s" | tee -a "$log"
 
 train() {
   local model=$1 seed=$2 run=$runs/$1/seed-$2

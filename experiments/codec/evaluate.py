@@ -8,7 +8,8 @@
    the encoded file size, PSNR (RGB, peak 255) of the decoded image.
 3. Averages bpp and PSNR over the images per setting and computes BD-rates of each learned codec against each classical
    codec and against the hyperprior (anchors) with numpy.polyfit (cubic) and scipy's PCHIP, as in tests/fixtures/codec/make_bd_rate.py.
-Writes experiments/results/codec-rd.json and codec-rd.md. Nothing in them is typed by hand.
+Writes experiments/results/codec-rd.json and codec-rd.md. Nothing in them is typed by hand. CODEC_MODELS and
+CODEC_RESULTS point it at other checkpoints and another results folder.
 """
 import io
 import json
@@ -24,8 +25,8 @@ from scipy.interpolate import PchipInterpolator
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 EVAL = os.path.join(ROOT, "data", "generated", "codec", "eval")
-RESULTS = os.path.join(ROOT, "experiments", "results")
-MODELS = os.path.join(ROOT, "models", "codec")
+RESULTS = os.environ.get("CODEC_RESULTS", os.path.join(ROOT, "experiments", "results"))
+MODELS = os.environ.get("CODEC_MODELS", os.path.join(ROOT, "models", "codec"))
 LEARNED = ["hyperprior", "hcfssnet"]
 WORKBENCH = os.environ.get("WORKBENCH", "dotnet " + os.path.join(ROOT, "src/Workbench.Cli/bin/Release/net10.0/linux-x64/workbench.dll"))
 
@@ -110,7 +111,7 @@ def main():
     curves = {}
     for model in (m for m in LEARNED if any(f.startswith(m + "-q") for f in os.listdir(MODELS))):
         learned_json = os.path.join(RESULTS, f"codec-{model}.json")
-        subprocess.run(WORKBENCH.split() + ["--threads", "1", "codec", "evaluate", "--model", model, "--images", EVAL,
+        subprocess.run(WORKBENCH.split() + ["--threads", "1", "codec", "evaluate", "--models", MODELS, "--model", model, "--images", EVAL,
                                             "--json", learned_json], check=True)
         learned = json.load(open(learned_json))["mean"]
         curves[f"{model} (ours)"] = {"settings": [m["quality"] for m in learned], "bpp": [m["bpp"] for m in learned],

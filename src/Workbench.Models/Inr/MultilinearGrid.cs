@@ -1,3 +1,4 @@
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Inr;
@@ -38,6 +39,6 @@ public static class MultilinearGrid
         var values = new long[(1 << d) * d];
         for (var c = 0; c < 1 << d; c++)
         for (var i = 0; i < d; i++) values[c * d + i] = (c >> i) & 1;
-        return tensor(values, ScalarType.Int64, device).reshape(1 << d, d);
+        return DeviceConstants.Indices(values, device).view(1 << d, d);
     }
 }

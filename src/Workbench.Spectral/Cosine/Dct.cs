@@ -1,5 +1,6 @@
 using TorchSharp;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Cosine;
@@ -76,7 +77,7 @@ public static class Dct
     public static Tensor Inverse3(Tensor coefficients) => InverseN(coefficients, -3, -2, -1);
 
     private static Tensor Along(double[] values, long dim, Tensor like) =>
-        TensorAxes.AlongAxis(tensor(values, ScalarType.Float64, like.device).to(like.dtype), dim, like.dim());
+        TensorAxes.AlongAxis(DeviceConstants.Values(values, [values.Length], like.dtype, like.device), dim, like.dim());
 
     /// <summary>
     /// Real coefficients of one length, so each pass is real multiply-adds on strided views (a broadcast complex multiply

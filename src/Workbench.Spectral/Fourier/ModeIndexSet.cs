@@ -1,5 +1,6 @@
 using TorchSharp;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Fourier;
@@ -73,7 +74,7 @@ public sealed class ModeIndexSet
             }
             flat[j] = index;
         }
-        return tensor(flat, ScalarType.Int64, device);
+        return DeviceConstants.Indices(flat, device);
     }
 
     /// <summary>The selected coefficients: [..., Count] from a spectrum [..., spectral axes].</summary>

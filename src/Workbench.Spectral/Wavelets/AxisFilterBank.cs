@@ -1,5 +1,6 @@
 using TorchSharp;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Wavelets;
@@ -98,9 +99,9 @@ internal static class AxisFilterBank
     private static Tensor Pad(Tensor x, int axis, long[] before, long[] after)
     {
         var parts = new List<Tensor>(3);
-        if (before.Length > 0) parts.Add(x.index_select(axis, tensor(before, device: x.device)));
+        if (before.Length > 0) parts.Add(x.index_select(axis, DeviceConstants.Indices(before, x.device)));
         parts.Add(x);
-        if (after.Length > 0) parts.Add(x.index_select(axis, tensor(after, device: x.device)));
+        if (after.Length > 0) parts.Add(x.index_select(axis, DeviceConstants.Indices(after, x.device)));
         return parts.Count == 1 ? x : cat(parts, axis);
     }
 

@@ -44,6 +44,8 @@ public static class CodecTrainer
             optimizer.zero_grad();
             loss.backward();
             if (!double.IsFinite(nn.utils.clip_grad_norm_(main, 1.0))) ReportDivergence(model, step);
+            var progress = CodecLearningRate.Progress(step - 1, options.Steps, clock.Elapsed.TotalSeconds, options.MaxSeconds);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = CodecLearningRate.At(options.LearningRate, progress);
             optimizer.step();
 
             auxOptimizer.zero_grad();

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Workbench.Core.Runtime;
 using Workbench.Spectral.Cosine;
 using static TorchSharp.torch;
 
@@ -65,6 +66,6 @@ public sealed class Afmm : nn.Module<Tensor, Tensor>
             }
         var mean = new double[_window * _window * _bands];
         for (var f = 0; f < bandOf.Length; f++) mean[f * _bands + bandOf[f]] = 1.0 / sizes[bandOf[f]];
-        return (tensor(bandOf, device: device), tensor(mean, [bandOf.Length, _bands], dtype, device));
+        return (DeviceConstants.Indices(bandOf, device), DeviceConstants.Values(mean, [bandOf.Length, _bands], dtype, device));
     }
 }

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -73,9 +74,9 @@ public sealed class Vonss : nn.Module<Tensor, Tensor>
         var length = height * width;
         var count = directions.Count;
         var orders = directions.Select(k => ScanOrder.Permutation(_directions[k], height, width)).ToArray();
-        var gather = tensor(orders.SelectMany(o => o).ToArray(), device: features.device);
-        var scatter = tensor(orders.SelectMany((o, k) => ScanOrder.Inverse(o).Select(t => t + k * length)).ToArray(), device: features.device);
-        var selected = tensor(directions.Select(k => (long)k).ToArray(), device: features.device);
+        var gather = DeviceConstants.Indices(orders.SelectMany(o => o).ToArray(), features.device);
+        var scatter = DeviceConstants.Indices(orders.SelectMany((o, k) => ScanOrder.Inverse(o).Select(t => t + k * length)).ToArray(), features.device);
+        var selected = DeviceConstants.Indices(directions.Select(k => (long)k).ToArray(), features.device);
 
         // [B, D, H*W] -> one sequence per direction, [K, B, D, T].
         var sequences = features.flatten(2).index_select(2, gather).unflatten(2, count, length).permute(2, 0, 1, 3);

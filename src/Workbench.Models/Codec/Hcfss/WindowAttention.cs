@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -46,7 +47,7 @@ public sealed class WindowAttention : nn.Module<Tensor, Tensor>
             .permute(0, 1, 3, 2, 4, 5).reshape(-1, tokens, channels);
         var qkvs = qkv.forward(windows).view(-1, tokens, 3, _heads, headSize).permute(2, 0, 3, 1, 4);
         var (q, k, v) = (qkvs[0], qkvs[1], qkvs[2]);
-        var bias = relative_position_bias.index_select(0, tensor(_relativeIndex, device: x.device)).view(tokens, tokens, _heads).permute(2, 0, 1);
+        var bias = relative_position_bias.index_select(0, DeviceConstants.Indices(_relativeIndex, x.device)).view(tokens, tokens, _heads).permute(2, 0, 1);
         var attention = (q.matmul(k.transpose(-2, -1)) / Math.Sqrt(headSize) + bias).softmax(-1);
         var output = proj.forward(attention.matmul(v).transpose(1, 2).reshape(-1, tokens, channels));
         return output.view(batch, rows, columns, w, w, channels).permute(0, 5, 1, 3, 2, 4).reshape(batch, channels, height, width)

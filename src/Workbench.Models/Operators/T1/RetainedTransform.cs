@@ -1,4 +1,5 @@
 using TorchSharp;
+using Workbench.Core.Runtime;
 using Workbench.Spectral.Cosine;
 using static TorchSharp.torch;
 
@@ -59,8 +60,8 @@ public sealed class RetainedTransform(T1Transform transform, ModeSelection selec
         var mirror = Selection.Rows.Select(r => (long)Array.IndexOf(Selection.Rows, -r)).ToArray();
         if (mirror.Any(i => i < 0)) return coefficients;
         var mirrored = coefficients.index_select(-2, Index(mirror, coefficients.device)).conj();
-        var columnZero = Selection.Columns.Select(c => c == 0).ToArray();
-        var mask = tensor(columnZero, device: coefficients.device).view(1, 1, 1, -1);
+        var columnZero = Selection.Columns.Select(c => c == 0 ? 1L : 0L).ToArray();
+        var mask = DeviceConstants.Indices(columnZero, coefficients.device).eq(1).view(1, 1, 1, -1);
         return where(mask, (coefficients + mirrored) / 2, coefficients);
     }
 
@@ -72,12 +73,12 @@ public sealed class RetainedTransform(T1Transform transform, ModeSelection selec
     {
         var weights = Selection.Columns
             .Select(c => Kind == T1Transform.Dct || c == 0 || (w % 2 == 0 && c == w / 2) ? 1.0 : 2.0).ToArray();
-        return tensor(weights, dtype: float64, device: device).to(dtype);
+        return DeviceConstants.Values(weights, [weights.Length], dtype, device);
     }
 
     private static (Tensor Rows, Tensor Columns) Matrices(long[] rows, long[] columns, long h, long w, ScalarType dtype, Device device) =>
         (DctMatrix.Full(h, dtype, device).index_select(0, Index(rows, device)),
          DctMatrix.Full(w, dtype, device).index_select(0, Index(columns, device)));
 
-    private static Tensor Index(long[] values, Device device) => tensor(values, dtype: int64, device: device);
+    private static Tensor Index(long[] values, Device device) => DeviceConstants.Indices(values, device);
 }
