@@ -7,13 +7,17 @@ namespace Workbench.Core.Runtime;
 /// Constant index and value tensors (gather orders, padding sources, band tables), made once per content, dtype and
 /// device and then shared. Made afresh in every forward pass, each would cost a host-to-device copy on an accelerator,
 /// and such a copy waits for the device's queue to drain: the host could no longer run ahead of the device. The
-/// tensors are shared, so callers must not modify them.
+/// tensors are shared, so callers must not modify them. Past <see cref="MaxCachedElements"/> (many image sizes in one
+/// process) the cache starts afresh; tensors still in use stay valid, as they are only dropped from the cache.
 /// </summary>
 public static class DeviceConstants
 {
+    public const long MaxCachedElements = 1L << 24;
+
     private static readonly Dictionary<(long[] Values, DeviceType Type, int Index), Tensor> IndexTensors = new(new ContentComparer<long>());
     private static readonly Dictionary<(double[] Values, ScalarType Dtype, DeviceType Type, int Index), Tensor> ValueTensors = new(new ContentComparer<double>());
     private static readonly Lock Gate = new();
+    private static long _cachedElements;
 
     /// <summary>An int64 tensor of <paramref name="values"/> on <paramref name="device"/>.</summary>
     public static Tensor Indices(long[] values, Device device)
@@ -22,7 +26,10 @@ public static class DeviceConstants
         {
             var key = (values, device.type, device.index);
             if (!IndexTensors.TryGetValue(key, out var cached))
+            {
+                MakeRoom(values.Length);
                 IndexTensors[(values.ToArray(), device.type, device.index)] = cached = Keep(() => tensor(values, ScalarType.Int64).to(device));
+            }
             return cached;
         }
     }
@@ -34,10 +41,24 @@ public static class DeviceConstants
         {
             var key = (values, dtype, device.type, device.index);
             if (!ValueTensors.TryGetValue(key, out var cached))
+            {
+                MakeRoom(values.Length);
                 ValueTensors[(values.ToArray(), dtype, device.type, device.index)] = cached =
                     Keep(() => tensor(values, ScalarType.Float64).to(dtype, device));
+            }
             return cached.view(shape);
         }
+    }
+
+    private static void MakeRoom(long elements)
+    {
+        if (_cachedElements + elements > MaxCachedElements)
+        {
+            IndexTensors.Clear();
+            ValueTensors.Clear();
+            _cachedElements = 0;
+        }
+        _cachedElements += elements;
     }
 
     private static Tensor Keep(Func<Tensor> make)
