@@ -8,5 +8,6 @@ namespace Workbench.Models;
 /// </summary>
 public interface ITrainingObjective
 {
-    torch.Tensor TrainingLossPerSample(torch.Tensor input, torch.Tensor target, long step);
+    /// <param name="reconstruction">The experiment's loss per sample, for the term that compares the forecast with the target.</param>
+    torch.Tensor TrainingLossPerSample(torch.Tensor input, torch.Tensor target, long step, Func<torch.Tensor, torch.Tensor, torch.Tensor> reconstruction);
 }

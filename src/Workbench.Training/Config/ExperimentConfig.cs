@@ -15,6 +15,8 @@ public sealed record ExperimentConfig
     public int Epochs { get; init; } = 10;
     public int BatchSize { get; init; } = 16;
     public LossKind Loss { get; init; } = LossKind.RelativeL2;
+    /// <summary>The level q of the quantile loss (loss = quantile).</summary>
+    public double Quantile { get; init; } = 0.5;
     public MetricKind[] Metrics { get; init; } = [MetricKind.Mse, MetricKind.RelativeL2];
     public double? GradClip { get; init; }
     public int CheckpointEvery { get; init; } = 1;
@@ -27,6 +29,7 @@ public sealed record ExperimentConfig
         if (BatchSize < 1) yield return $"batch_size: expected a positive integer, got {BatchSize}";
         if (CheckpointEvery < 1) yield return $"checkpoint_every: expected a positive integer, got {CheckpointEvery}";
         if (GradClip is { } clip && !(clip > 0)) yield return $"grad_clip: expected a positive number, got {clip}";
+        if (!(Quantile > 0 && Quantile < 1)) yield return $"quantile: expected a number strictly between 0 and 1, got {Quantile}";
         if (Metrics.Length == 0) yield return "metrics: expected at least one metric";
         foreach (var p in Model.Problems()) yield return $"model.{p}";
         foreach (var p in Data.Problems()) yield return $"data.{p}";
@@ -35,7 +38,8 @@ public sealed record ExperimentConfig
     }
 }
 
-/// <summary>Training loss; the Sobolev ones (s = -1 and s = 1, alpha = 10^-1.5, unit torus) need periodic 2-D fields.</summary>
-public enum LossKind { Mse, RelativeL2, RelativeHMinus1, RelativeH1 }
+/// <summary>Training loss; the Sobolev ones (s = -1 and s = 1, alpha = 10^-1.5, unit torus) need periodic 2-D fields;
+/// quantile is the pinball loss at level <see cref="ExperimentConfig.Quantile"/>.</summary>
+public enum LossKind { Mse, RelativeL2, RelativeHMinus1, RelativeH1, Quantile }
 
 public enum MetricKind { Mse, RelativeL2, Psnr, RelativeHMinus1, RelativeH1 }

@@ -14,7 +14,7 @@ public static class Evaluator
         ExperimentConfig config, torch.Device device)
     {
         model.eval();
-        var loss = Objectives.PerSample(config.Loss);
+        var loss = Objectives.PerSample(config);
         var metrics = config.Metrics.Distinct().Select(m => (Name: Objectives.Name(m), Fn: Objectives.PerSample(m))).ToArray();
         var sums = new double[metrics.Length + 1];
         using (torch.no_grad())

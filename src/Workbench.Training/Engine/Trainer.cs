@@ -47,7 +47,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
         var stepsPerEpoch = (train.Count + config.BatchSize - 1) / config.BatchSize;
         var schedule = new LearningRateSchedule(config.Schedule, config.Optimizer.Lr, stepsPerEpoch, stepsPerEpoch * config.Epochs);
         var selection = config.Metrics[0];
-        var loss = Objectives.PerSample(config.Loss);
+        var loss = Objectives.PerSample(config);
 
         for (var epoch = state.Epoch + 1; epoch <= config.Epochs; epoch++)
         {
@@ -65,7 +65,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
                 var (x, y) = loader.Take(b, scope);
                 var perSample = model switch
                 {
-                    ITrainingObjective own => own.TrainingLossPerSample(x, y, step),
+                    ITrainingObjective own => own.TrainingLossPerSample(x, y, step, loss),
                     IFrequencyDomainLoss spectral when config.Loss == LossKind.RelativeL2 => spectral.RelativeL2PerSample(x, y),
                     _ => loss(model.forward(x), y),
                 };

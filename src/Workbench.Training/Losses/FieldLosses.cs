@@ -13,6 +13,16 @@ public static class FieldLosses
     public static Tensor MsePerSample(Tensor prediction, Tensor target) =>
         (prediction - target).square().flatten(1).mean([1]);
 
+    /// <summary>
+    /// The pinball loss mean(max(q e, (q - 1) e)) with e = y - p per sample: minimised by the q-quantile of the target's
+    /// distribution, so q above 0.5 forecasts an intensity exceeded with probability 1 - q instead of the mean.
+    /// </summary>
+    public static Tensor QuantilePerSample(Tensor prediction, Tensor target, double quantile)
+    {
+        var error = (target - prediction).flatten(1);
+        return maximum(quantile * error, (quantile - 1) * error).mean([1]);
+    }
+
     /// <summary>||p - y||_2 / ||y||_2 per sample.</summary>
     public static Tensor RelativeL2PerSample(Tensor prediction, Tensor target)
     {

@@ -10,13 +10,14 @@ public static class Objectives
     private static readonly SobolevSpace HMinus1 = new(-1);
     private static readonly SobolevSpace H1 = new(1);
 
-    public static Func<torch.Tensor, torch.Tensor, torch.Tensor> PerSample(LossKind kind) => kind switch
+    public static Func<torch.Tensor, torch.Tensor, torch.Tensor> PerSample(ExperimentConfig config) => config.Loss switch
     {
         LossKind.Mse => FieldLosses.MsePerSample,
         LossKind.RelativeL2 => FieldLosses.RelativeL2PerSample,
         LossKind.RelativeHMinus1 => (p, y) => FieldLosses.RelativeSobolevPerSample(p, y, HMinus1),
         LossKind.RelativeH1 => (p, y) => FieldLosses.RelativeSobolevPerSample(p, y, H1),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        LossKind.Quantile => (p, y) => FieldLosses.QuantilePerSample(p, y, config.Quantile),
+        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Loss, null),
     };
 
     public static Func<torch.Tensor, torch.Tensor, torch.Tensor> PerSample(MetricKind kind) => kind switch

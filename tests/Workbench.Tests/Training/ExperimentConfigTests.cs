@@ -39,6 +39,7 @@ public class ExperimentConfigTests
     [InlineData("\"kind\": \"fno1d\"", "\"kind\": \"unet9000\"", "t.json: model")]
     [InlineData("\"kind\": \"adam_w\"", "\"kind\": \"adamax\"", "t.json: optimizer.kind")]
     [InlineData("\"epochs\": 3", "\"epochs\": \"three\"", "t.json: epochs")]
+    [InlineData("\"epochs\": 3", "\"epochs\": 3, \"loss\": \"quantile\", \"quantile\": 1", "t.json: quantile: expected a number strictly between 0 and 1, got 1")]
     public void BadConfigsNameTheField(string find, string replace, string expectedStart)
     {
         var text = Valid.Replace(find, replace);

@@ -20,6 +20,27 @@ public class FieldLossTests
     }
 
     [Fact]
+    public void QuantileLossWeighsUnderAndOverForecastsByQAndOneMinusQ()
+    {
+        var target = torch.tensor(new double[] { 10, 10, 0, 4 }, [2, 2]);
+        var prediction = torch.tensor(new double[] { 6, 12, 0, 0 }, [2, 2]);
+        var loss = FieldLosses.QuantilePerSample(prediction, target, 0.75).data<double>().ToArray();
+        Assert.Equal((0.75 * 4 + 0.25 * 2) / 2, loss[0], 14);
+        Assert.Equal(0.75 * 4 / 2, loss[1], 14);
+    }
+
+    [Fact]
+    public void QuantileLossIsSmallestAtTheTargetsQuantile()
+    {
+        // Targets 0..99: the constant forecast minimising the q = 0.7 loss lies between the 70th and 71st values.
+        var target = torch.arange(100, dtype: torch.float64).reshape(1, 100);
+        var candidates = Enumerable.Range(0, 100).Select(c => (double)c).ToArray();
+        var losses = candidates.Select(c => FieldLosses.QuantilePerSample(torch.full(1, 100, c, torch.float64), target, 0.7).item<double>()).ToArray();
+        var best = candidates[Array.IndexOf(losses, losses.Min())];
+        Assert.InRange(best, 69, 70);
+    }
+
+    [Fact]
     public void RelativeSobolevErrorOfSingleModesIsTheWeightRatio()
     {
         const int n = 32;

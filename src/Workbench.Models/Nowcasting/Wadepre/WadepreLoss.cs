@@ -5,16 +5,18 @@ namespace Workbench.Models.Nowcasting.Wadepre;
 
 /// <summary>
 /// WADEPre's training loss per sample (REFERENCES section 7), on the internal scale:
-/// MSE(out, y) + a(step) ZNCC(A_pred, A_y) + lambda_D sum_l 2^-l MSE(D_l) + lambda_m MSE((AD + A_rec + D_rec) / 3, y),
+/// L(out, y) + a(step) ZNCC(A_pred, A_y) + lambda_D sum_l 2^-l MSE(D_l) + lambda_m MSE((AD + A_rec + D_rec) / 3, y),
+/// where L is the experiment's reconstruction loss (MSE in the paper; the quantile loss is our option for sharper extremes),
 /// with level l = 1 the finest (so finer details weigh more), MSE(D_l) the mean over the three orientations, and
 /// ZNCC(p, t) = 0.5 (1 - rho) with rho the Pearson correlation of each frame's band, averaged over frames.
 /// </summary>
 public static class WadepreLoss
 {
-    public static Tensor PerSample(WadepreComponents predicted, WaveletCoefficients2D truth, Tensor target, WadepreOptions options, double znccWeight)
+    public static Tensor PerSample(WadepreComponents predicted, WaveletCoefficients2D truth, Tensor target, WadepreOptions options, double znccWeight,
+        Func<Tensor, Tensor, Tensor> reconstruction)
     {
         using var scope = NewDisposeScope();
-        var loss = Mse(predicted.Output, target) + znccWeight * Zncc(predicted.Approximation, truth.Approximation);
+        var loss = reconstruction(predicted.Output, target) + znccWeight * Zncc(predicted.Approximation, truth.Approximation);
         var levels = truth.Levels;
         for (var i = 0; i < levels; i++)
         {

@@ -67,11 +67,11 @@ public sealed class WadepreModel : nn.Module<Tensor, Tensor>, ITrainingObjective
         return (Components(x).Output * PixelScale).MoveToOuterDisposeScope();
     }
 
-    public Tensor TrainingLossPerSample(Tensor input, Tensor target, long step)
+    public Tensor TrainingLossPerSample(Tensor input, Tensor target, long step, Func<Tensor, Tensor, Tensor> reconstruction)
     {
         using var scope = NewDisposeScope();
         var scaled = target / PixelScale;
-        var loss = WadepreLoss.PerSample(Components(input), Decompose(scaled), scaled, Options, Options.Schedule.At(step));
+        var loss = WadepreLoss.PerSample(Components(input), Decompose(scaled), scaled, Options, Options.Schedule.At(step), reconstruction);
         return loss.MoveToOuterDisposeScope();
     }
 

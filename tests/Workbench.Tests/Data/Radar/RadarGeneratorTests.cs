@@ -1,4 +1,6 @@
 using Workbench.Data.Generators.Radar;
+using Workbench.Data.Hdf5;
+using Workbench.Data.Sources;
 using Workbench.Training.Metrics.Nowcasting;
 using static TorchSharp.torch;
 
@@ -31,6 +33,23 @@ public sealed class RadarGeneratorTests
         Assert.True(first.equal(first.round()).all().item<bool>());
         Assert.InRange(first.min().item<double>(), 0, 0);
         Assert.InRange(first.max().item<double>(), 100, 255);
+    }
+
+    [Fact]
+    public void AFileHoldsTheSequencesOfTheirIndexesInOrder()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("radar.h5");
+        var options = Quick with { Resolution = 32 };
+        RadarDatasets.Write(path, options, 5, Environment.ProcessorCount + 3);
+        using var source = new Hdf5SampleSource(path, new DatasetReaderOptions());
+        foreach (var index in new long[] { 0, 1, Environment.ProcessorCount + 2 })
+        {
+            var (inputs, targets) = source.Load([index]);
+            var (expectedInputs, expectedTargets) = RadarGenerator.Sample(options, 5, index);
+            Assert.Equal(expectedInputs, inputs.flatten().data<float>().ToArray());
+            Assert.Equal(expectedTargets, targets.flatten().data<float>().ToArray());
+        }
     }
 
     /// <summary>With growth off, each frame is the previous one transported: extrapolating the last input frame along the

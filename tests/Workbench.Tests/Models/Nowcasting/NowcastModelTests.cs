@@ -84,6 +84,22 @@ public sealed class NowcastModelTests
     }
 
     [Fact]
+    public void TheReconstructionTermIsTheGivenLossOfTheScaledForecast()
+    {
+        var model = new WadepreModel(Small with { ApproximationWidth = 4, DetailWidth = 2, RefinerWidth = 2 });
+        model.to(ScalarType.Float64);
+        Fill(model);
+        var x = Ramp(2, 6, 32, 32);
+        var y = Ramp(2, 6, 32, 32).flip(3) * 3;
+        using var _ = no_grad();
+        var withMse = model.TrainingLossPerSample(x, y, 40, WadepreLoss.Mse);
+        var withoutReconstruction = model.TrainingLossPerSample(x, y, 40, (p, t) => zeros(p.shape[0], dtype: p.dtype));
+        var expected = WadepreLoss.Mse(model.forward(x) / WadepreModel.PixelScale, y / WadepreModel.PixelScale);
+        SpectralFixtures.AssertClose(expected, withMse - withoutReconstruction, 1e-12);
+        Assert.True(expected.min().item<double>() > 1e-3);
+    }
+
+    [Fact]
     public void UntrainedHeadsStartFromPersistence()
     {
         var model = new WadepreModel(Small);
@@ -123,7 +139,7 @@ public sealed class NowcastModelTests
         Fill(model);
         var x = Ramp(1, 6, 32, 32);
         var y = Ramp(1, 6, 32, 32).flip(3);
-        Tensor Loss() => model.TrainingLossPerSample(x, y, 40).sum();
+        Tensor Loss() => model.TrainingLossPerSample(x, y, 40, WadepreLoss.Mse).sum();
         ModelChecks.AssertParameterGradient(model, "approximation.head.weight", Loss, [0, 3], tolerance: 1e-5);
         ModelChecks.AssertParameterGradient(model, "approximation.injector.weight", Loss, [1, 17], tolerance: 1e-5);
         ModelChecks.AssertParameterGradient(model, "details.embed1.2.weight", Loss, [0, 5], tolerance: 1e-5);
