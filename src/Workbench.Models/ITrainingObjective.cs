@@ -9,5 +9,6 @@ namespace Workbench.Models;
 public interface ITrainingObjective
 {
     /// <param name="reconstruction">The experiment's loss per sample, for the term that compares the forecast with the target.</param>
-    torch.Tensor TrainingLossPerSample(torch.Tensor input, torch.Tensor target, long step, Func<torch.Tensor, torch.Tensor, torch.Tensor> reconstruction);
+    torch.Tensor TrainingLossPerSample(torch.Tensor input, torch.Tensor target, long step,
+        Func<torch.Tensor, torch.Tensor, torch.Tensor> reconstruction);
 }

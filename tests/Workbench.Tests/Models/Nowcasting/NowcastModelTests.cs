@@ -86,9 +86,7 @@ public sealed class NowcastModelTests
     [Fact]
     public void TheReconstructionTermIsTheGivenLossOfTheScaledForecast()
     {
-        var model = new WadepreModel(Small with { ApproximationWidth = 4, DetailWidth = 2, RefinerWidth = 2 });
-        model.to(ScalarType.Float64);
-        Fill(model);
+        var model = TinyFilledWadepre();
         var x = Ramp(2, 6, 32, 32);
         var y = Ramp(2, 6, 32, 32).flip(3) * 3;
         using var _ = no_grad();
@@ -131,12 +129,19 @@ public sealed class NowcastModelTests
     private static readonly double[] UNetGolden = [-232525.9592885318, -39.454500946441122, -47.238263315937076];
     private static readonly IEqualityComparer<double> Close = EqualityComparer<double>.Create((a, b) => Math.Abs(a - b) <= 1e-8 * Math.Max(1, Math.Abs(a)));
 
-    [Fact]
-    public void TrainingLossGradientsMatchFiniteDifferences()
+    /// <summary>A float64 WADEPre of widths 4, 2, 2 with the deterministic parameters of <see cref="Fill"/>.</summary>
+    private static WadepreModel TinyFilledWadepre()
     {
         var model = new WadepreModel(Small with { ApproximationWidth = 4, DetailWidth = 2, RefinerWidth = 2 });
         model.to(ScalarType.Float64);
         Fill(model);
+        return model;
+    }
+
+    [Fact]
+    public void TrainingLossGradientsMatchFiniteDifferences()
+    {
+        var model = TinyFilledWadepre();
         var x = Ramp(1, 6, 32, 32);
         var y = Ramp(1, 6, 32, 32).flip(3);
         Tensor Loss() => model.TrainingLossPerSample(x, y, 40, WadepreLoss.Mse).sum();
