@@ -19,6 +19,7 @@ public sealed record ExperimentConfig
     public double Quantile { get; init; } = 0.5;
     public MetricKind[] Metrics { get; init; } = [MetricKind.Mse, MetricKind.RelativeL2];
     public double? GradClip { get; init; }
+    public AugmentKind Augment { get; init; } = AugmentKind.None;
     public int CheckpointEvery { get; init; } = 1;
 
     public IEnumerable<string> Problems()
@@ -41,5 +42,8 @@ public sealed record ExperimentConfig
 /// <summary>Training loss; the Sobolev ones (s = -1 and s = 1, alpha = 10^-1.5, unit torus) need periodic 2-D fields;
 /// quantile is the pinball loss at level <see cref="ExperimentConfig.Quantile"/>.</summary>
 public enum LossKind { Mse, RelativeL2, RelativeHMinus1, RelativeH1, Quantile }
+
+/// <summary>Training-batch augmentation: dihedral draws one of the eight symmetries of the square per batch.</summary>
+public enum AugmentKind { None, Dihedral }
 
 public enum MetricKind { Mse, RelativeL2, Psnr, RelativeHMinus1, RelativeH1 }

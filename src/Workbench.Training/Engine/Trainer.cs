@@ -63,6 +63,11 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
                 using var scope = torch.NewDisposeScope();
                 OptimizerFactory.SetLearningRate(optimizer, schedule.At(step));
                 var (x, y) = loader.Take(b, scope);
+                if (config.Augment == AugmentKind.Dihedral)
+                {
+                    var element = DihedralAugmentation.Draw(config.Seed, epoch, b);
+                    (x, y) = (DihedralAugmentation.Apply(x, element), DihedralAugmentation.Apply(y, element));
+                }
                 var perSample = model switch
                 {
                     ITrainingObjective own => own.TrainingLossPerSample(x, y, step, loss),

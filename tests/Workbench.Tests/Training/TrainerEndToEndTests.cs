@@ -133,6 +133,7 @@ public sealed class TrainerEndToEndTests : IDisposable
     [Theory]
     [InlineData("\"epochs\": -3", "epochs: expected a positive integer, got -3")]
     [InlineData("\"bogus_field\": 1", "unknown field 'bogus_field'")]
+    [InlineData("\"augment\": \"dihedral\"", "augment: dihedral needs square frames on the last two axes, got samples [1, 32] -> [1, 32]")]
     public void InvalidConfigExitsOneWithoutRunFolder(string field, string message)
     {
         var path = WriteConfig(2, ", " + field);
