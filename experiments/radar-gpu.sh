@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Radar nowcasting at the 64^2 quick scale on a GPU, 3 seeds: the 1200 sequences of experiments/radar-cpu.sh (same
 # generator seed), WADEPre, WADEPre with a fixed ZNCC weight and the U-Net at twice the CPU widths (424k / 424k / 489k
-# parameters), each trained on sequences 0..999 for 12 epochs with the quantile loss at q = 0.6 and a random symmetry
-# of the square per batch (cosine schedule, curriculum over the whole run); the runs train side by side. Each seed is then scored with persistence and
+# parameters), each trained on sequences 0..999 for 12 epochs with the quantile loss at q = 0.6 (cosine schedule,
+# curriculum over the whole run); the runs train side by side. Each seed is then scored with persistence and
 # Lucas-Kanade extrapolation on sequences 1100..1199 (OUT/radar64-gpu-seed-S.{json,md}), and
 # experiments/results/collect_radar.py writes the mean and standard deviation over seeds to OUT/radar64-gpu.{json,md}.
 # Every command's output goes to OUT/radar-gpu.log, each run's config and summary to OUT/runs. MODELS (a subset of

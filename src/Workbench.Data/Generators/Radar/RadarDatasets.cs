@@ -22,15 +22,11 @@ public static class RadarDatasets
             Provenance = DatasetProvenance.Create(GeneratorName, JsonSerializer.Serialize(options, SnakeCase), seed),
         };
         using var writer = Hdf5DatasetWriter.Create(path, writerOptions);
-        // Each sequence draws from its own generators, so a block of them is made side by side and written in order:
-        // the file is the same for any core count.
-        var block = Math.Max(1, Environment.ProcessorCount);
-        for (var first = 0; first < count; first += block)
+        for (var j = 0; j < count; j++)
         {
-            var samples = new (float[] Inputs, float[] Targets)[Math.Min(block, count - first)];
-            Parallel.For(0, samples.Length, k => samples[k] = RadarGenerator.Sample(options, seed, first + k));
-            foreach (var (inputs, targets) in samples) writer.WriteSample(inputs, targets);
-            progress?.Invoke(first + samples.Length);
+            var (inputs, targets) = RadarGenerator.Sample(options, seed, j);
+            writer.WriteSample(inputs, targets);
+            progress?.Invoke(j + 1);
         }
         writer.Complete();
     }
