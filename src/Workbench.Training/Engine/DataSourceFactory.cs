@@ -30,8 +30,8 @@ public static class DataSourceFactory
             if (splits.Validation.Count == 0) throw new ConfigException($"data.validation: '{data.Validation}' selects no samples");
             var problem = config.Model.CheckShapes(source.InputShape, source.TargetShape);
             if (problem is not null) throw new DataFileException($"{source.Description}: {problem}");
-            if (config.Augment == AugmentKind.Dihedral && !(DihedralAugmentation.Fits(source.InputShape) && DihedralAugmentation.Fits(source.TargetShape)))
-                throw new ConfigException($"augment: dihedral needs square frames on the last two axes, got samples [{string.Join(", ", source.InputShape)}] -> [{string.Join(", ", source.TargetShape)}]");
+            if (config.Augment == AugmentKind.Dihedral && DihedralAugmentation.Problem(source.InputShape, source.TargetShape) is { } unfit)
+                throw new ConfigException(unfit);
             return new OpenedData(source, splits);
         }
         catch

@@ -15,6 +15,10 @@ public static class DihedralAugmentation
     /// <summary>Whether samples of this shape (no batch axis) end in square frames.</summary>
     public static bool Fits(long[] sampleShape) => sampleShape.Length >= 2 && sampleShape[^1] == sampleShape[^2];
 
+    public static string? Problem(long[] inputSample, long[] targetSample) => Fits(inputSample) && Fits(targetSample) ? null
+        : "augment: dihedral needs square frames on the last two axes, got samples "
+          + $"[{string.Join(", ", inputSample)}] -> [{string.Join(", ", targetSample)}]";
+
     public static int Draw(long seed, int epoch, int batch) =>
         Determinism.ManagedRandom(seed, $"augment:{epoch}:{batch}").Next(GroupOrder);
 
