@@ -129,9 +129,13 @@ public static class CodecCommand
         var model = ModelOption();
         var maxSeconds = new Option<double?>("--max-seconds") { Description = "Stop after the step that reaches this training time (the saved steps say how many ran)." };
         var models = ModelsOption();
+        var from = new Option<string?>("--from")
+        {
+            Description = "Folder holding a trained checkpoint of this model and quality to continue from (its N and M; --steps more steps, the learning-rate drop at the end of these).",
+        };
         var command = new Command("train", "Train a codec model for one quality on random patches and save it to --models.")
         {
-            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, model, maxSeconds, models,
+            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, model, maxSeconds, models, from,
         };
         command.SetAction(parse =>
         {
@@ -146,11 +150,17 @@ public static class CodecCommand
             var options = new CodecTrainingOptions(parse.GetValue(images)!, parse.GetValue(lambda), parse.GetValue(steps), parse.GetValue(batch),
                 parse.GetValue(patch), parse.GetValue(rate), parse.GetValue(auxRate), ctx.Seed, Device: ctx.Device, MaxSeconds: parse.GetValue(maxSeconds));
             var id = CodecModels.Parse(parse.GetValue(model)!);
-            var (channels, latent) = (parse.GetValue(n), parse.GetValue(m));
+            var start = parse.GetValue(from) is { } folder ? new CodecCheckpoints(folder) : null;
+            var prior = start?.Info(id, level);
+            var (channels, latent) = (prior?.N ?? parse.GetValue(n), prior?.M ?? parse.GetValue(m));
+            if (prior is not null && (parse.GetResult(n) is { Implicit: false } && parse.GetValue(n) != prior.N || parse.GetResult(m) is { Implicit: false } && parse.GetValue(m) != prior.M))
+                throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {start!.Folder} (N {prior.N}, M {prior.M})");
+            if (prior is not null) ctx.Output.WriteLine($"continuing from {start!.Folder} after {prior.Steps} steps");
             var clock = Stopwatch.StartNew();
-            var trained = CodecTrainer.Train(() => CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
-            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
-                options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            var trained = CodecTrainer.Train(() => start?.Load(id, level) ?? CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
+            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, (prior?.Steps ?? 0) + trained.Steps, options.BatchSize, options.PatchSize,
+                options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!,
+                Math.Round((prior?.TrainingSeconds ?? 0) + clock.Elapsed.TotalSeconds, 1), prior?.Steps ?? 0);
             new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
             ctx.Output.WriteLine($"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
             return 0;

@@ -28,39 +28,49 @@ public sealed class CodecCheckpoints(string folder)
     public LearnedImageCodec Load(CodecModelId model, byte quality)
     {
         if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
-        var stem = Path.Combine(Folder, $"{Name(model)}-q{quality}");
+        var info = Info(model, quality);
+        var loaded = CodecModels.Create(model, info.N, info.M);
+        loaded.load(Stem(model, quality) + ".dat");
+        loaded.eval();
+        _loaded[(model, quality)] = loaded;
+        return loaded;
+    }
+
+    public CodecCheckpointInfo Info(CodecModelId model, byte quality)
+    {
+        var stem = Stem(model, quality);
         if (!File.Exists(stem + ".json") || !File.Exists(stem + ".dat"))
         {
             var available = string.Join(", ", Qualities(model));
             throw new DataFileException($"no trained {Name(model)} model for quality {quality} in {Folder} (available: {(available.Length > 0 ? available : "none")})");
         }
-        CodecCheckpointInfo info;
         try
         {
-            info = JsonSerializer.Deserialize<CodecCheckpointInfo>(File.ReadAllText(stem + ".json"), Json)
+            return JsonSerializer.Deserialize<CodecCheckpointInfo>(File.ReadAllText(stem + ".json"), Json)
                    ?? throw new DataFileException($"{stem}.json is empty");
         }
         catch (JsonException e)
         {
             throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
         }
-        var loaded = CodecModels.Create(model, info.N, info.M);
-        loaded.load(stem + ".dat");
-        loaded.eval();
-        _loaded[(model, quality)] = loaded;
-        return loaded;
     }
 
     public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info)
     {
-        var stem = Path.Combine(Folder, $"{Name(trained.Id)}-q{quality}");
+        var stem = Stem(trained.Id, quality);
         var temporary = AtomicFile.TemporarySibling(stem + ".dat");
         trained.save(temporary);
         AtomicFile.Commit(temporary, stem + ".dat");
         AtomicFile.WriteAllText(stem + ".json", JsonSerializer.Serialize(info, Json) + "\n");
     }
+
+    private string Stem(CodecModelId model, byte quality) => Path.Combine(Folder, $"{Name(model)}-q{quality}");
 }
 
-/// <summary>What a codec checkpoint needs to be rebuilt, and how it was trained.</summary>
+/// <summary>
+/// What a codec checkpoint needs to be rebuilt, and how it was trained. <see cref="Steps"/> and
+/// <see cref="TrainingSeconds"/> count every run that led to it; <see cref="PriorSteps"/> of them were taken before the
+/// last run continued from an earlier checkpoint (0: trained from scratch). The other fields describe the last run.
+/// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
-    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds);
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0);

@@ -80,6 +80,48 @@ public sealed class CodecCommandTests : IDisposable
     }
 
     [Fact]
+    public void Training_continues_from_a_checkpoint_and_counts_its_steps()
+    {
+        var start = Path.Combine(_folder, "start");
+        new CodecCheckpoints(start).Save(3, _model, new CodecCheckpointInfo(8, 12, 0.0067, 5, 1, 64, 1e-4, 0, [], 2.5));
+        var continued = Path.Combine(_folder, "continued");
+        // A vanishing learning rate leaves the weights where training started, so the result shows which model that was.
+        string[] train = ["codec", "train", "--images", _png, "--quality", "3", "--lambda", "0.0067", "--steps", "2", "--batch", "1",
+            "--patch", "64", "--lr", "1e-30", "--aux-lr", "1e-30"];
+
+        var result = CliRunner.Run([.. train, "--from", start, "--models", continued]);
+
+        Assert.Equal(0, result.ExitCode);
+        var info = new CodecCheckpoints(continued).Info(CodecModelId.Hyperprior, 3);
+        Assert.Equal((8, 12, 7, 5), (info.N, info.M, info.Steps, info.PriorSteps));
+        Assert.True(info.TrainingSeconds >= 2.5);
+        var model = new CodecCheckpoints(continued).Load(CodecModelId.Hyperprior, 3);
+        foreach (var ((name, a), (_, b)) in model.named_parameters().Zip(_model.named_parameters()))
+            Assert.True(a.allclose(b, rtol: 0, atol: 1e-20), $"{name} moved away from the checkpoint");
+
+        var fresh = Path.Combine(_folder, "fresh");
+        Assert.Equal(0, CliRunner.Run([.. train, "--n", "8", "--m", "12", "--models", fresh]).ExitCode);
+        var scratch = new CodecCheckpoints(fresh);
+        Assert.Equal((2, 0), (scratch.Info(CodecModelId.Hyperprior, 3).Steps, scratch.Info(CodecModelId.Hyperprior, 3).PriorSteps));
+        Assert.Contains(scratch.Load(CodecModelId.Hyperprior, 3).named_parameters().Zip(_model.named_parameters()),
+            pair => !pair.First.parameter.allclose(pair.Second.parameter, rtol: 0, atol: 1e-20));
+    }
+
+    [Theory]
+    [InlineData("--quality 4", "no trained hyperprior model for quality 4")]
+    [InlineData("--quality 3 --n 16", "--n 16 --m 96 differ from the checkpoint")]
+    public void Continuing_from_a_missing_or_different_checkpoint_is_a_one_line_error(string arguments, string mentions)
+    {
+        var output = Path.Combine(_folder, "continued");
+        var result = CliRunner.Run(["codec", "train", "--images", _png, "--lambda", "0.0067", "--steps", "1", "--patch", "64",
+            "--from", _models, "--models", output, .. arguments.Split(' ')]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(mentions, Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_quality_without_a_trained_model_is_a_one_line_error()
     {
         var wbc = Path.Combine(_folder, "q7.wbc");
