@@ -48,7 +48,7 @@ public static class FlowDatasetCommands
             };
             options.Validate();
             var split = parse.GetValue(task) == "t1" ? FrameSplit.InitialToFinal(options.FrameCount) : FrameSplit.Fno(options.FrameCount);
-            var range = Range(parse.GetValue(samples), parse.GetValue(shard)!);
+            var range = SampleBlock.Shard(parse.GetValue(samples), parse.GetValue(shard)!);
             TrajectoryDatasets.Write(parse.GetValue(output)!, NavierStokesGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
                 range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, options.WarmupTime, ctx.Progress);
             ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(parse.GetValue(output)!)}");
@@ -89,7 +89,7 @@ public static class FlowDatasetCommands
             };
             options.Validate();
             var split = FrameSplit.Window(options.FrameCount, parse.GetValue(inputFrames), parse.GetValue(targetFrames));
-            var range = Range(parse.GetValue(samples), parse.GetValue(shard)!);
+            var range = SampleBlock.Shard(parse.GetValue(samples), parse.GetValue(shard)!);
             TrajectoryDatasets.Write(parse.GetValue(output)!, McWilliamsGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
                 range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, options.WarmupTime, ctx.Progress);
             ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(parse.GetValue(output)!)}");
@@ -111,11 +111,5 @@ public static class FlowDatasetCommands
             return 0;
         });
         return command;
-    }
-
-    private static Workbench.Data.Generators.NavierStokes.SampleBlock Range(long samples, string shard)
-    {
-        var (index, count) = Workbench.Data.Generators.NavierStokes.SampleBlock.ParseShard(shard);
-        return Workbench.Data.Generators.NavierStokes.SampleBlock.Shard(samples, index, count);
     }
 }

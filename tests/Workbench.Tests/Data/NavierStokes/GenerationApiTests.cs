@@ -1,5 +1,6 @@
 using Workbench.Core.Errors;
 using Workbench.Core.Progress;
+using Workbench.Data.Generators;
 using Workbench.Data.Generators.NavierStokes;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Workbench.Core.Errors;
 
-namespace Workbench.Data.Generators.NavierStokes;
+namespace Workbench.Data.Generators;
 
 /// <summary>
 /// A contiguous block of sample indices. Shard i of n over N samples holds indices floor(i N / n) .. floor((i+1) N / n) - 1,
@@ -26,6 +26,13 @@ public readonly record struct SampleBlock(long Start, long Count)
         var start = shard * samples / shards;
         var end = (shard + 1) * samples / shards;
         return new SampleBlock(start, end - start);
+    }
+
+    /// <summary>The block of <c>--shard i/n</c> over <paramref name="samples"/> samples.</summary>
+    public static SampleBlock Shard(long samples, string shard)
+    {
+        var (index, count) = ParseShard(shard);
+        return Shard(samples, index, count);
     }
 
     /// <summary>Parses "i/n" as given to <c>--shard</c>.</summary>
