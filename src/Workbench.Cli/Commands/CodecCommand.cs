@@ -153,7 +153,8 @@ public static class CodecCommand
             var start = parse.GetValue(from) is { } folder ? new CodecCheckpoints(folder) : null;
             var prior = start?.Info(id, level);
             var (channels, latent) = (prior?.N ?? parse.GetValue(n), prior?.M ?? parse.GetValue(m));
-            if (prior is not null && (parse.GetResult(n) is { Implicit: false } && parse.GetValue(n) != prior.N || parse.GetResult(m) is { Implicit: false } && parse.GetValue(m) != prior.M))
+            bool GivenOtherThan(Option<int> option, int value) => parse.GetResult(option) is { Implicit: false } && parse.GetValue(option) != value;
+            if (prior is not null && (GivenOtherThan(n, prior.N) || GivenOtherThan(m, prior.M)))
                 throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {start!.Folder} (N {prior.N}, M {prior.M})");
             if (prior is not null) ctx.Output.WriteLine($"continuing from {start!.Folder} after {prior.Steps} steps");
             var clock = Stopwatch.StartNew();
