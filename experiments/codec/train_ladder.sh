@@ -2,7 +2,8 @@
 # Trains the committed codec checkpoints (models/codec/MODEL-qQ.*) on the CPU: for each quality 2..5 (CompressAI's
 # lambdas), the scale hyperprior and HCFSSNet side by side with one thread each and one budget: N = 32, M = 48,
 # STEPS (default 1200) steps of 4 random 128x128 patches, Adam 5e-4, seed 1. MODELS picks the models, LADDER the
-# qualities ("Q:lambda ..."), OUT the folder (default models/codec).
+# qualities ("Q:lambda ..."), OUT the folder (default models/codec). FROM=DIR continues DIR's checkpoints for STEPS more
+# steps (FROM=models/codec: further training of the committed ones; their json then counts all steps).
 # Training images come from experiments/codec/prepare_images.py --debian-photos (skimage data and Debian photographs;
 # no evaluation image or scene among them).
 set -euo pipefail
@@ -14,7 +15,7 @@ for pair in ${LADDER:-2:0.0035 3:0.0067 4:0.0130 5:0.0250}; do
   lambda=${pair##*:}
   for model in ${MODELS:-hyperprior hcfssnet}; do
     $workbench --threads 1 --seed 1 codec train --model "$model" --images data/generated/codec/train/*.png --quality "$quality" \
-      --lambda "$lambda" --steps "${STEPS:-1200}" --batch 4 --patch 128 --lr 5e-4 --aux-lr 0.05 --n 32 --m 48 --models "$out" \
+      --lambda "$lambda" --steps "${STEPS:-1200}" --batch 4 --patch 128 --lr 5e-4 --aux-lr 0.05 --n 32 --m 48 --models "$out" ${FROM:+--from "$FROM"} \
       | grep -E '^(step [0-9]+0{2}/|saved)' &
   done
   wait
