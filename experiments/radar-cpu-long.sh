@@ -4,8 +4,9 @@
 # (cosine schedule, quantile loss at q = 0.6) with seeds 0-2, one run after another (about 11 minutes each on 2 cores).
 # Each seed is scored with persistence and Lucas-Kanade extrapolation on sequences 1100..1199
 # (experiments/results/radar64-cpu-long/radar64-cpu-long-seed-S.{json,md}), then experiments/results/collect_radar.py
-# writes the mean and standard deviation over seeds (radar64-cpu-long.{json,md}). Finished runs under
-# runs/radar-cpu-long are skipped and interrupted ones resumed from their last checkpoint.
+# writes the mean and standard deviation over seeds (radar64-cpu-long.{json,md}); each run's config, summary and
+# per-epoch metrics are copied to runs/ there. Finished runs under runs/radar-cpu-long are skipped and interrupted ones
+# resumed from their last checkpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
@@ -26,6 +27,14 @@ for seed in 0 1 2; do
       rm -rf "$run"
       $wb --threads 2 --seed "$seed" train "experiments/radar-$model-long.json" --out "$run"
     fi
+  done
+done
+
+for seed in 0 1 2; do
+  for model in wadepre unet wadepre-fixed; do
+    run=$runs/$model/seed-$seed
+    mkdir -p "$out/runs/$model/seed-$seed"
+    cp "$run"/config.json "$run"/summary.json "$run"/metrics.jsonl "$out/runs/$model/seed-$seed/"
   done
 done
 
