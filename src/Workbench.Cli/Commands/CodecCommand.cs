@@ -159,9 +159,8 @@ public static class CodecCommand
             if (prior is not null) ctx.Output.WriteLine($"continuing from {start!.Folder} after {prior.Steps} steps");
             var clock = Stopwatch.StartNew();
             var trained = CodecTrainer.Train(() => start?.Load(id, level) ?? CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
-            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, (prior?.Steps ?? 0) + trained.Steps, options.BatchSize, options.PatchSize,
-                options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!,
-                Math.Round((prior?.TrainingSeconds ?? 0) + clock.Elapsed.TotalSeconds, 1), prior?.Steps ?? 0);
+            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
+                options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1)).After(prior);
             new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
             ctx.Output.WriteLine($"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
             return 0;

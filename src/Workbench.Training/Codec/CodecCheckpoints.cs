@@ -73,4 +73,10 @@ public sealed class CodecCheckpoints(string folder)
 /// last run continued from an earlier checkpoint (0: trained from scratch). The other fields describe the last run.
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
-    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0);
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0)
+{
+    /// <summary>This run's description counted on top of the checkpoint it continued from (itself when none).</summary>
+    public CodecCheckpointInfo After(CodecCheckpointInfo? prior) => prior is null
+        ? this
+        : this with { Steps = prior.Steps + Steps, TrainingSeconds = Math.Round(prior.TrainingSeconds + TrainingSeconds, 1), PriorSteps = prior.Steps };
+}
