@@ -4,6 +4,9 @@
 #   experiments/gpu/verify.sh pack        (here, with the .NET SDK) publishes the CLI and the CUDA tests self-contained for
 #                                         linux-x64 into artifacts/gpu/bundle.tar.xz, without TorchSharp-cpu's libtorch
 #                                         (the GPU machine brings its own), small enough to carry (< 64 MiB).
+#   experiments/gpu/verify.sh pack-cli    the same bundle with the CLI alone (no CUDA tests, no figure or browser
+#                                         assemblies), 13 MB smaller: room for large carried inputs (the codec jobs'
+#                                         training images beside models/codec); enough for `jobs`, not for `run`.
 #   experiments/gpu/verify.sh run OUT     (on the GPU machine: no SDK, no network, PyTorch with CUDA in its Python)
 #                                         unpacks the bundle, points the loader at that PyTorch's libtorch, runs the
 #                                         CUDA tests, the operators bench on cuda and on the CPU and the CPU
@@ -31,7 +34,12 @@ pack() {
   local stage=artifacts/gpu/stage
   rm -rf "$stage" && mkdir -p "$stage"
   dotnet publish src/Workbench.Cli -c Release -r linux-x64 --self-contained -o "$stage/app"
-  dotnet publish tests/Workbench.Cuda.Tests -c Release -r linux-x64 --self-contained -o "$stage/app"
+  if [[ ${1:-} == cli ]]; then
+    # No figures are drawn on the GPU machine: Plotly and the browser drivers stay here, as do the debugger libraries.
+    rm -f "$stage"/app/{Plotly.NET*.dll,PuppeteerSharp.dll,WebDriverBiDi.dll,libmscordaccore.so,libmscordbi.so,createdump}
+  else
+    dotnet publish tests/Workbench.Cuda.Tests -c Release -r linux-x64 --self-contained -o "$stage/app"
+  fi
   # Keep LibTorchSharp (the binding, patched for older libstdc++); drop the CPU libtorch it normally loads.
   find "$stage/app" -maxdepth 1 \( -name 'libtorch*' -o -name 'libc10*' -o -name 'libgomp*' -o -name 'libaoti*' \
     -o -name 'libnnapi*' -o -name 'libbackend_with_compiler*' -o -name 'libjitbackend*' -o -name 'libshm*' \) -delete
@@ -133,8 +141,9 @@ train_on_gpu() {
 
 case "${1:-}" in
   pack) pack ;;
+  pack-cli) pack cli ;;
   run) shift; run "$@" ;;
   ns2d) shift; ns2d "$@" ;;
   jobs) shift; gpu_jobs "$@" ;;
-  *) echo "usage: experiments/gpu/verify.sh pack | run OUT | ns2d OUT | jobs OUT" >&2; exit 2 ;;
+  *) echo "usage: experiments/gpu/verify.sh pack | pack-cli | run OUT | ns2d OUT | jobs OUT" >&2; exit 2 ;;
 esac
