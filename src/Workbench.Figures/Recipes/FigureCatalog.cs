@@ -11,6 +11,7 @@ public sealed class FigureCatalog
         [
             new SprightSuccessFigure(), new SprightRuntimeFigure(), new SprightIsingFigure(), new TrainingRunFigure(),
             new OperatorComparisonFigure(), new RefinementFigure(), new InrFitFigure(), new InrBudgetFigure(), new NowcastSkillFigure(), new NowcastExampleFigure(), new BenchSpeedupFigure(),
+            new CodecRdFigure(),
         ];
 
     private readonly Dictionary<string, FigureRecipe> _recipes;
