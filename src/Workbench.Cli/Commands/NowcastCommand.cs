@@ -27,12 +27,14 @@ public static class NowcastCommand
     {
         var data = new Option<string>("--data") { Description = "HDF5 file with /inputs and /targets [N, T, H, W] (VIL pixels).", Required = true };
         var range = new Option<string>("--test") { Description = "Sample range start:end to score.", Required = true };
-        var runs = new Option<string[]>("--run") { Description = "NAME=RUN_DIR of a trained run (its last checkpoint); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<string[]>("--run") { Description = "NAME=RUN_DIR of a trained run (the checkpoint --checkpoint names); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var which = new Option<string>("--checkpoint") { Description = "Which checkpoint of each run to score: last or best.", DefaultValueFactory = _ => "last" };
+        which.AcceptOnlyFromAmong("last", "best");
         var batch = new Option<int>("--batch") { Description = "Samples per batch.", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--out") { Description = "Output prefix: writes PREFIX.json and PREFIX.md.", Required = true };
         var command = new Command("verify", "Score persistence, Lucas-Kanade extrapolation and trained runs per lead time (CSI, POD, FAR, HSS, RMSE, SSIM).")
         {
-            data, range, runs, batch, output,
+            data, range, runs, which, batch, output,
         };
         command.SetAction(parse =>
         {
@@ -57,7 +59,7 @@ public static class NowcastCommand
                 var config = ExperimentConfigLoader.Load(run.ConfigPath);
                 var model = config.Model.Build(new TrainingData(source, test));
                 model.to(ctx.Device);
-                Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
+                Checkpoint.Load(parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint, model, optimizer: null);
                 model.eval();
                 models.Add(model);
                 methods.Add(new NowcastMethod(parts[0], x => model.forward(x.to(ctx.Device)).cpu()));
@@ -65,6 +67,7 @@ public static class NowcastCommand
             try
             {
                 var result = NowcastEvaluation.Evaluate(source, test, methods, parse.GetValue(batch), ctx.Progress);
+                if (models.Count > 0) result["checkpoint"] = parse.GetValue(which);
                 var prefix = parse.GetValue(output)!;
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(prefix))!);
                 AtomicFile.WriteAllText(prefix + ".json", result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
