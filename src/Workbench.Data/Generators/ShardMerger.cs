@@ -7,7 +7,8 @@ namespace Workbench.Data.Generators;
 
 /// <summary>
 /// Joins shard files of one generated dataset (same generator, parameters and seed; together covering samples
-/// 0..N-1 without gaps or overlaps) into one file, streaming sample blocks.
+/// 0..N-1 without gaps or overlaps) into one file, streaming sample blocks. The merged file keeps the first shard's
+/// compression (deflate at PureHDF's nearest level, or none).
 /// </summary>
 public static class ShardMerger
 {
@@ -41,6 +42,7 @@ public static class ShardMerger
                 InputShape = first.Inputs.SampleShape.Select(d => (int)d).ToArray(),
                 TargetShape = first.Targets!.SampleShape.Select(d => (int)d).ToArray(),
                 Time = ReadTime(first.FilePath),
+                Deflate = DeflateOf(first.Inputs.Filters),
                 Provenance = DatasetProvenance.Create(first.Provenance!.Generator, parameters.ToJsonString(), first.Provenance.Seed),
             });
             long done = 0;
@@ -59,6 +61,13 @@ public static class ShardMerger
         {
             foreach (var file in files) file.Dispose();
         }
+    }
+
+    private static DeflateLevel DeflateOf(IReadOnlyList<string>? filters)
+    {
+        var deflate = filters?.FirstOrDefault(f => f.StartsWith("deflate", StringComparison.Ordinal));
+        if (deflate is null) return DeflateLevel.None;
+        return deflate == $"deflate(level {(int)DeflateLevel.Smallest})" ? DeflateLevel.Smallest : DeflateLevel.Fastest;
     }
 
     private static float[]? ReadTime(string path)

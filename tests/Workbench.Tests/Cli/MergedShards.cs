@@ -21,6 +21,8 @@ internal static class MergedShards
             Assert.Equal(expected.Inputs, actual.Inputs);
             Assert.Equal(expected.Targets, actual.Targets);
             Assert.Equal(expectedFile.Provenance!.ParametersJson, joined.Provenance!.ParametersJson);
+            Assert.Equal(expectedFile.Inputs.Filters, joined.Inputs.Filters);
+            Assert.Equal(expectedFile.Targets!.Filters, joined.Targets!.Filters);
             return joined;
         }
         catch
