@@ -25,7 +25,7 @@ public static class EvalCommand
             if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
             var config = ExperimentConfigLoader.Load(run.ConfigPath);
             ctx.ConfigureRuntime();
-            var checkpoint = parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint;
+            var checkpoint = run.CheckpointNamed(parse.GetValue(which)!);
 
             using var data = DataSourceFactory.Open(config);
             using var model = config.Model.Build(data.ForModel);

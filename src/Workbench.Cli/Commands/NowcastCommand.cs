@@ -59,7 +59,7 @@ public static class NowcastCommand
                 var config = ExperimentConfigLoader.Load(run.ConfigPath);
                 var model = config.Model.Build(new TrainingData(source, test));
                 model.to(ctx.Device);
-                Checkpoint.Load(parse.GetValue(which) == "best" ? run.BestCheckpoint : run.LastCheckpoint, model, optimizer: null);
+                Checkpoint.Load(run.CheckpointNamed(parse.GetValue(which)!), model, optimizer: null);
                 model.eval();
                 models.Add(model);
                 methods.Add(new NowcastMethod(parts[0], x => model.forward(x.to(ctx.Device)).cpu()));

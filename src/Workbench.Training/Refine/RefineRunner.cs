@@ -29,7 +29,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         if (experiment.Model is not SfnoConfig sfno)
             throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{experiment.Model.GetType().Name}'");
         var model = new Sfno(sfno.Options);
-        Checkpoint.Load(config.Checkpoint == "best" ? source.BestCheckpoint : source.LastCheckpoint, model, null);
+        Checkpoint.Load(source.CheckpointNamed(config.Checkpoint), model, null);
         model.to(target);
 
         using var data = new Hdf5SampleSource(config.Data.Path, new DatasetReaderOptions { InputsPath = config.Data.Inputs, TargetsPath = config.Data.Targets });

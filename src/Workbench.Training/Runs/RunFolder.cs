@@ -18,6 +18,14 @@ public sealed class RunFolder(string root)
     public string CheckpointsDir => Path.Combine(Root, "checkpoints");
     public string LastCheckpoint => Path.Combine(CheckpointsDir, "last.ckpt");
     public string BestCheckpoint => Path.Combine(CheckpointsDir, "best.ckpt");
+
+    /// <summary>The checkpoint a user names: "best" or "last".</summary>
+    public string CheckpointNamed(string which) => which switch
+    {
+        "best" => BestCheckpoint,
+        "last" => LastCheckpoint,
+        _ => throw new ArgumentOutOfRangeException(nameof(which), which, "expected 'best' or 'last'"),
+    };
     public string FiguresDir => Path.Combine(Root, "figures");
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
