@@ -160,7 +160,7 @@ public static class CodecCommand
             var clock = Stopwatch.StartNew();
             var trained = CodecTrainer.Train(() => start?.Load(id, level) ?? CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
             var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
-                options.LearningRate, options.Seed, options.Images.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1)).After(prior);
+                options.LearningRate, options.Seed, options.ImagesInDrawOrder.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1)).After(prior);
             new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
             ctx.Output.WriteLine($"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
             return 0;

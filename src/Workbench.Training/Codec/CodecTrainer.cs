@@ -27,7 +27,7 @@ public static class CodecTrainer
         var main = model.named_parameters().Where(p => !p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
         var optimizer = optim.Adam(main, options.LearningRate);
         var auxOptimizer = optim.Adam(quantiles, options.AuxLearningRate);
-        using var sampler = new PatchSampler(options.Images, options.PatchSize, Determinism.ManagedRandom(options.Seed, "codec patches"));
+        using var sampler = new PatchSampler(options.ImagesInDrawOrder, options.PatchSize, Determinism.ManagedRandom(options.Seed, "codec patches"));
         var clock = Stopwatch.StartNew();
         var pixels = (double)options.BatchSize * options.PatchSize * options.PatchSize;
 

@@ -21,4 +21,11 @@ public sealed record CodecTrainingOptions(
     long Seed = 0,
     int LogEvery = 50,
     Device? Device = null,
-    double? MaxSeconds = null);
+    double? MaxSeconds = null)
+{
+    /// <summary>
+    /// The images in ordinal order of their paths, the order patches are drawn by: a shell's glob order depends on its
+    /// locale, and one seed must draw the same patches everywhere.
+    /// </summary>
+    public IReadOnlyList<string> ImagesInDrawOrder => [.. Images.Order(StringComparer.Ordinal)];
+}

@@ -36,6 +36,33 @@ public sealed class CodecTrainerTests : IDisposable
     }
 
     [Fact]
+    public void The_order_the_images_are_given_in_does_not_change_the_patches_one_seed_draws()
+    {
+        string Write(string name, int multiplier)
+        {
+            var pixels = new byte[80 * 72 * 3];
+            for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * multiplier % 251);
+            var path = Path.Combine(_folder, name);
+            PngEncoder.Write(path, new RasterImage(80, 72, 3, pixels));
+            return path;
+        }
+        var (lower, upper, other) = (Write("b.png", 37), Write("B.png", 11), Write("a.png", 53));
+        LearnedImageCodec TrainOn(string[] images) => CodecTrainer.Train(() => new ScaleHyperprior(new ScaleHyperpriorOptions(N: 8, M: 12)),
+            new CodecTrainingOptions(images, Lambda: 0.01, Steps: 2, BatchSize: 3, PatchSize: 64, LearningRate: 1e-3, Seed: 9), _ => { }).Model;
+
+        var ordinal = TrainOn([upper, other, lower]);
+        var reversed = TrainOn([lower, other, upper]);
+        var swapped = TrainOn([other, lower, upper]);
+
+        Assert.Equal(["B.png", "a.png", "b.png"], new CodecTrainingOptions([lower, other, upper], 0.01, 1).ImagesInDrawOrder.Select(Path.GetFileName));
+        foreach (var ((name, a), ((_, b), (_, c))) in ordinal.named_parameters().Zip(reversed.named_parameters().Zip(swapped.named_parameters())))
+        {
+            Assert.True(a.equal(b).all().item<bool>(), $"{name} differs with the images reversed");
+            Assert.True(a.equal(c).all().item<bool>(), $"{name} differs with the images swapped");
+        }
+    }
+
+    [Fact]
     public void A_time_limit_ends_training_after_the_step_that_reaches_it()
     {
         var path = Path.Combine(_folder, "flat.png");
