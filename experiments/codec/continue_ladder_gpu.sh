@@ -2,7 +2,7 @@
 # Continues a codec ladder (FROM, default models/codec) on a GPU with one budget of steps per quality: first HCFSSNet,
 # qualities 2..5 side by side, for HCFSS_SECONDS (default 300) of training each; then the scale hyperprior for exactly the
 # steps HCFSSNet took at the same quality (capped at HYPERPRIOR_SECONDS, default 150: a capped run's json shows fewer
-# steps). Batches of 8 random 256x256 patches, Adam 5e-4 with the drop to a tenth in the last fifth of each run, seed 1,
+# steps). Batches of BATCH (default 8) random 256x256 patches, Adam 5e-4 with the drop to a tenth in the last fifth of each run, seed 1,
 # CompressAI's lambdas. The checkpoints' N and M are kept; their json counts all steps (prior_steps: those before).
 # Training images: data/generated/codec/train (experiments/codec/prepare_images.py --debian-photos), carried to the
 # GPU machine.
@@ -18,7 +18,7 @@ mkdir -p "$out/models/codec"
 
 train() {  # model quality lambda steps seconds
   $workbench --device cuda --threads 2 --seed 1 codec train --model "$1" --images data/generated/codec/train/*.png \
-    --quality "$2" --lambda "$3" --steps "$4" --max-seconds "$5" --batch 8 --patch 256 --lr 5e-4 --aux-lr 0.05 \
+    --quality "$2" --lambda "$3" --steps "$4" --max-seconds "$5" --batch "${BATCH:-8}" --patch 256 --lr 5e-4 --aux-lr 0.05 \
     --from "$from" --models "$out/models/codec" > "$out/codec-train-$1-q$2.log" 2>&1
 }
 
