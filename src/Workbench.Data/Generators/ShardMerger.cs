@@ -63,12 +63,13 @@ public static class ShardMerger
         }
     }
 
-    private static DeflateLevel DeflateOf(IReadOnlyList<string>? filters)
-    {
-        var deflate = filters?.FirstOrDefault(f => f.StartsWith("deflate", StringComparison.Ordinal));
-        if (deflate is null) return DeflateLevel.None;
-        return deflate == $"deflate(level {(int)DeflateLevel.Smallest})" ? DeflateLevel.Smallest : DeflateLevel.Fastest;
-    }
+    private static DeflateLevel DeflateOf(IReadOnlyList<Hdf5Filter>? filters) =>
+        filters?.Select(filter => filter.DeflateLevel).FirstOrDefault(level => level is not null) switch
+        {
+            null => DeflateLevel.None,
+            (int)DeflateLevel.Smallest => DeflateLevel.Smallest,
+            _ => DeflateLevel.Fastest,
+        };
 
     private static float[]? ReadTime(string path)
     {

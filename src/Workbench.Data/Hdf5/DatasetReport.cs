@@ -13,7 +13,7 @@ public sealed record DatasetEntry(
     string ElementType,
     string Layout,
     long[]? ChunkShape,
-    IReadOnlyList<string>? Filters,
+    IReadOnlyList<Hdf5Filter>? Filters,
     IReadOnlyDictionary<string, string> Attributes,
     ValueRange? Values);
 

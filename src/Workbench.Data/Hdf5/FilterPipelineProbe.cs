@@ -5,14 +5,14 @@ using PureHDF.VOL.Native;
 namespace Workbench.Data.Hdf5;
 
 /// <summary>
-/// Names the filters (compression, shuffle, checksums) of a dataset. PureHDF 2.2 keeps the filter pipeline message
+/// Reads the filters (compression, shuffle, checksums) of a dataset. PureHDF 2.2 keeps the filter pipeline message
 /// internal, so it is read by reflection; when that shape changes the pipeline is reported as unknown (null).
 /// </summary>
 internal static class FilterPipelineProbe
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    public static IReadOnlyList<string>? Describe(NativeDataset dataset)
+    public static IReadOnlyList<Hdf5Filter>? Describe(NativeDataset dataset)
     {
         try
         {
@@ -21,34 +21,19 @@ internal static class FilterPipelineProbe
                 return typeof(NativeDataset).GetProperty("InternalFilterPipeline", Instance) is null ? null : [];
             if (pipeline.GetType().GetProperty("FilterDescriptions", Instance)?.GetValue(pipeline) is not IEnumerable descriptions)
                 return null;
-            var names = new List<string>();
+            var filters = new List<Hdf5Filter>();
             foreach (var description in descriptions)
             {
                 var type = description.GetType();
                 var id = Convert.ToInt32(type.GetProperty("Identifier", Instance)?.GetValue(description));
                 var clientData = type.GetProperty("ClientData", Instance)?.GetValue(description) as uint[];
-                names.Add(Name(id, clientData ?? []));
+                filters.Add(new Hdf5Filter(id, clientData ?? []));
             }
-            return names;
+            return filters;
         }
         catch (Exception ex) when (ex is TargetInvocationException or InvalidCastException or FormatException)
         {
             return null;
         }
     }
-
-    private static string Name(int id, uint[] clientData) => id switch
-    {
-        1 => clientData.Length > 0 ? $"deflate(level {clientData[0]})" : "deflate",
-        2 => "shuffle",
-        3 => "fletcher32",
-        4 => "szip",
-        5 => "nbit",
-        6 => "scaleoffset",
-        32001 => "blosc",
-        32004 => "lz4",
-        32008 => "bitshuffle",
-        32015 => "zstd",
-        _ => $"filter {id}",
-    };
 }

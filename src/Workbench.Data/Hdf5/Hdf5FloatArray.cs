@@ -68,8 +68,8 @@ public sealed class Hdf5FloatArray
     /// <summary>Chunk dimensions, or null for contiguous and compact datasets.</summary>
     public long[]? ChunkShape { get; }
 
-    /// <summary>Filter names such as "deflate(level 4)", empty when none, null when PureHDF does not reveal them.</summary>
-    public IReadOnlyList<string>? Filters { get; }
+    /// <summary>The filter pipeline, empty when none, null when PureHDF does not reveal it.</summary>
+    public IReadOnlyList<Hdf5Filter>? Filters { get; }
 
     /// <summary>Whether batches are copied straight from decoded chunks (chunks spanning whole samples).</summary>
     public bool CopiesWholeChunks => _samplesPerChunk > 0;

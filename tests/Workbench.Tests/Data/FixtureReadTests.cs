@@ -75,7 +75,9 @@ public class FixtureReadTests
         using var file = Hdf5DatasetFile.Open(Fixture("pdebench_like.h5"), new DatasetReaderOptions { InputsPath = "tensor", TargetsPath = null });
         Assert.Null(file.Targets);
         Assert.Equal([5L, 3, 8, 8], file.Inputs.Shape);
-        Assert.Equal(["shuffle", "deflate(level 4)"], file.Inputs.Filters);
+        Assert.Equal([2, Hdf5Filter.DeflateIdentifier], file.Inputs.Filters!.Select(filter => filter.Identifier));
+        Assert.Equal(["shuffle", "deflate(level 4)"], file.Inputs.Filters!.Select(filter => filter.ToString()));
+        Assert.Equal([null, 4], file.Inputs.Filters!.Select(filter => filter.DeflateLevel));
         var all = file.ReadRange(0, 5);
         Assert.Equal(ClosedForm.Samples(0, 5, 192, 1.0, 0.001), all.Inputs);
         Assert.Equal(ExpectedSum("pdebench_like.h5", "/tensor"), all.Inputs.Sum(v => (double)v), 8);
