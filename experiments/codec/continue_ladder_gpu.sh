@@ -4,7 +4,8 @@
 # steps HCFSSNet took at the same quality (capped at HYPERPRIOR_SECONDS, default 150: a capped run's json shows fewer
 # steps). Batches of BATCH (default 8) random 256x256 patches, Adam 5e-4 with the drop to a tenth in the last fifth of
 # each run, seed 1, CompressAI's lambdas. On an H200 the four HCFSSNet runs took 0.15 s per step at BATCH=8, 0.18 s at 16
-# and 0.22 s at 32 (per-step overhead, not arithmetic, bounds them): 32 trains on 2.7 times the patches per second. The checkpoints' N and M are kept; their json counts all steps (prior_steps: those before).
+# and 0.22 s at 32 (per-step overhead, not arithmetic, bounds them): 32 trains on 2.7 times the patches per second.
+# The checkpoints' N and M are kept; their json counts all steps (prior_steps: those before).
 # Training images: data/generated/codec/train (experiments/codec/prepare_images.py --debian-photos), carried to the
 # GPU machine.
 #
