@@ -62,7 +62,6 @@ unpack() {
   tar -C "$work" -xJf "$bundle"
   app=$work/app
   lib=$(torch_lib) || { echo "no PyTorch found in python3/python"; return 1; }
-  export DOTNET_JITMinOpts=1  # see src/Workbench.Core/Runtime/UnoptimizedJit.cs
   export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 }
 

@@ -24,9 +24,9 @@ public static class WorkbenchNotebook
         var natives = TorchNatives.Preload();
         WorkbenchFormatters.Register();
         using var probe = torch.ones(2).sum();
-        var jit = Workbench.Core.Runtime.UnoptimizedJit.IsActive
+        var jit = Workbench.Core.Runtime.TorchSharpArguments.KeptAlive
             ? ""
-            : $"; WARNING: start the kernel with {Workbench.Core.Runtime.UnoptimizedJit.Variable}=1 (notebooks/README.md), or libtorch calls can fail at random";
+            : "; WARNING: TorchSharp.dll is not the workbench build's (notebooks/README.md), libtorch calls can fail at random";
         return $"TorchSharp natives from {natives ?? "the default search path"}; torch.ones(2).sum() = {probe.item<float>()}; quick = {Quick}{jit}";
     }
 

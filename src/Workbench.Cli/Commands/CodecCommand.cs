@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 using Workbench.Core.IO;
 using Workbench.Data.Images;
 using Workbench.Models.Codec;
@@ -162,7 +163,9 @@ public static class CodecCommand
             var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
                 options.LearningRate, options.Seed, options.ImagesInDrawOrder.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1)).After(prior);
             new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
-            ctx.Output.WriteLine($"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {clock.Elapsed.TotalSeconds:F0} s");
+            var saved = $"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {info.Steps} steps";
+            if (trained.StoppedBy is { } signal) throw new RunStoppedException(signal, $"{saved}; continue with --from {parse.GetValue(models)}");
+            ctx.Output.WriteLine($"{saved}, {clock.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;

@@ -24,7 +24,7 @@ public static class InfoCommand
             o.WriteLine($"CUDA             {(status.CudaAvailable ? $"available ({status.CudaDevices} device(s))" : "not available")}");
             o.WriteLine($"device           {ctx.Device} (requested {ctx.DeviceChoice})");
             o.WriteLine($"threads          {Threads.Current}");
-            o.WriteLine($"managed JIT      {(UnoptimizedJit.IsActive ? "unoptimised (keeps TorchSharp handles alive)" : $"optimised: {UnoptimizedJit.Variable} is not 1, random native failures possible")}");
+            o.WriteLine($"managed JIT      optimised; TorchSharp's wrappers {(TorchSharpArguments.KeptAlive ? "unoptimised (keep native arguments alive)" : "OPTIMISED: not the build's TorchSharp.dll, native calls can fail at random")}");
             o.WriteLine($"seed             {ctx.Seed}");
             return 0;
         });

@@ -55,6 +55,8 @@ public static class SprightCommand
                 throw new WorkbenchException($"spright: {e.Message.Split(" (Parameter")[0]}");
             }
             var o = ctx.Output;
+            if (report.Plan.TakesDenseRoute)
+                o.WriteLine($"the plan needs {report.Plan.SampleCount:N0} samples, more than N = {report.Plan.PointCount:N0}: recovered from all N with the dense FWHT");
             o.WriteLine($"N = 2^{report.InputBits}, K = {report.Sparsity}, SNR {(report.SnrDb is { } s ? $"{s} dB" : "noiseless")}, {report.Amplitudes} amplitudes");
             o.WriteLine($"success      {report.Successes}/{report.Trials} ({report.SuccessRate:P1})");
             o.WriteLine($"samples      {report.MeanSamples:F0} per trial ({report.SamplesFractionOfN:P3} of N)");

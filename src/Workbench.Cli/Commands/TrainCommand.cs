@@ -19,7 +19,7 @@ public static class TrainCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var output = new Option<string?>("--out") { Description = "Run folder to create (default runs/<name>)." };
-        var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from checkpoints/last.ckpt." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from checkpoints/last.ckpt (from its first epoch when it has none yet)." };
         var command = new Command("train", "Train an experiment into a run folder (config, metrics, checkpoints, summary); --seed replaces the config's seed.")
         {
             experiment, output, resume,
@@ -38,7 +38,6 @@ public static class TrainCommand
             {
                 run = new RunFolder(resumeDir);
                 if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
-                if (!File.Exists(run.LastCheckpoint)) throw new WorkbenchException($"{run.Root}: nothing to resume (checkpoints/last.ckpt missing)");
                 config = ExperimentConfigLoader.Load(run.ConfigPath);
             }
             else

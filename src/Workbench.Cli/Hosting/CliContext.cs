@@ -41,6 +41,7 @@ public sealed class CliContext
     /// <summary>Applies seed and thread settings; verbs that compute call this first.</summary>
     public void ConfigureRuntime()
     {
+        NativeEnvironment.Apply(nativeWarnings: Verbose);
         Workbench.Core.Runtime.Threads.Configure(Threads);
         Determinism.SeedEverything(Seed);
         _ = Device;

@@ -21,14 +21,14 @@ public sealed class GlobalOptions
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "Intra-op threads (0 = one per core).",
+        Description = "Intra-op threads, at most the number of cores (0 = one per core).",
         DefaultValueFactory = _ => 0,
         Recursive = true,
     };
 
     public Option<bool> Verbose { get; } = new("--verbose")
     {
-        Description = "Print stack traces for errors.",
+        Description = "Print stack traces for errors and libtorch's own warnings.",
         Recursive = true,
     };
 

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Workbench.Cli.Commands;
 using Workbench.Core.Errors;
+using Workbench.Core.Runtime;
 
 namespace Workbench.Cli.Hosting;
 
 /// <summary>
 /// Builds the command tree and applies the error policy: exit 0 on success, 1 with one line for a user error,
-/// 2 for a usage error, 3 for an internal failure; stack traces only with --verbose.
+/// 2 for a usage error, 3 for an internal failure, 130/143 for a run stopped by SIGINT/SIGTERM; stack traces only with
+/// --verbose.
 /// </summary>
 public static class WorkbenchApp
 {
@@ -31,6 +33,11 @@ public static class WorkbenchApp
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (Exception e) when (Unwrap(e) is RunStoppedException stopped)
+        {
+            error.WriteLine($"stopped by {stopped.SignalName}: {stopped.Message}");
+            return stopped.ExitCode;
         }
         catch (Exception e) when (Unwrap(e) is WorkbenchException user)
         {

@@ -3,15 +3,18 @@ using System.Runtime.InteropServices;
 namespace Workbench.Core.Runtime;
 
 /// <summary>
-/// The native libraries' environment settings (<see cref="OneDnnIsa"/>, <see cref="HugePageAllocations"/>). Native code
-/// reads each once, so every entry point applies them before its first tensor; a value the user set is kept.
+/// The native libraries' environment settings (<see cref="OneDnnIsa"/>, <see cref="HugePageAllocations"/>,
+/// <see cref="NativeLogLevel"/>). Native code reads each once, so every entry point applies them before its first
+/// tensor; a value the user set is kept, and the first call decides whether libtorch's warnings are shown.
 /// </summary>
 public static class NativeEnvironment
 {
-    public static void Apply()
+    public static void Apply(bool nativeWarnings = false)
     {
         SetUnlessSet(OneDnnIsa.Variable, OneDnnIsa.Cap);
         SetUnlessSet(HugePageAllocations.Variable, HugePageAllocations.Enabled);
+        SetUnlessSet(NativeLogLevel.Variable, nativeWarnings ? NativeLogLevel.Warnings : NativeLogLevel.Quiet);
+        NativeLogLevel.Apply();
     }
 
     private static void SetUnlessSet(string variable, string value)

@@ -10,6 +10,8 @@ public static class Threads
     {
         NativeEnvironment.Apply();
         if (threads < 0) throw new WorkbenchException($"--threads: expected 0 (all cores) or a positive count, got {threads}.");
+        if (threads > Environment.ProcessorCount)
+            throw new WorkbenchException($"--threads: {threads} is more than the {Environment.ProcessorCount} cores this process may use.");
         if (threads > 0) torch.set_num_threads(threads);
     }
 

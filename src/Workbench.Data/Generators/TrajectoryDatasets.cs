@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Core.Errors;
 using Workbench.Core.Progress;
+using Workbench.Core.Runtime;
 using Workbench.Data.Generators.NavierStokes;
 using Workbench.Data.Hdf5;
 
@@ -39,6 +40,7 @@ public static class TrajectoryDatasets
         long firstSample, FrameSplit split, double recordEvery, double timeOffset, IProgressSink progress)
     {
         Hdf5DatasetWriter? writer = null;
+        using var stopListener = StopRequest.Listen();
         try
         {
             long written = 0;
@@ -58,6 +60,7 @@ public static class TrajectoryDatasets
                 var frame = x * y;
                 writer.WriteSample(trajectory.Values.AsSpan(inStart * frame, inCount * frame), trajectory.Values.AsSpan(outStart * frame, outCount * frame));
                 progress.Report("samples", ++written, samples);
+                if (written < samples) StopRequest.ThrowIfRequested(() => $"{written} of {samples} samples generated, {Path.GetFullPath(path)} not written");
             }
             if (writer is null) throw new WorkbenchException("no samples were generated");
             writer.Complete();

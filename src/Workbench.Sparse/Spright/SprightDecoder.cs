@@ -17,6 +17,7 @@ public static class SprightDecoder
         if (function.InputBits != plan.InputBits)
             throw new ArgumentException(
                 $"function has {function.InputBits} input bits but InputBits (n) is {plan.InputBits}.", nameof(function));
+        if (plan.TakesDenseRoute) return DenseRecovery.Recover(function, plan);
 
         var rng = new Xoshiro256StarStar(plan.Seed);
         var stages = CreateStages(plan, rng);

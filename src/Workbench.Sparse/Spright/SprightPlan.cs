@@ -30,6 +30,12 @@ public sealed record SprightPlan(
 
     public long SampleCount => (long)Stages * Bins * OffsetsPerStage;
 
+    /// <summary>N = 2^n, the points of the whole function.</summary>
+    public double PointCount => Math.Pow(2, InputBits);
+
+    /// <summary>The plan would query at least N samples: reading all N and one dense FWHT is cheaper and exact.</summary>
+    public bool TakesDenseRoute => InputBits <= DenseRecovery.MaxInputBits && SampleCount >= PointCount;
+
     internal static SprightPlan From(SprightOptions o)
     {
         int n = o.InputBits, k = o.Sparsity;

@@ -1,5 +1,6 @@
 using TorchSharp;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using Workbench.Models.Codec;
@@ -7,8 +8,11 @@ using static TorchSharp.torch;
 
 namespace Workbench.Training.Codec;
 
-/// <summary>A trained model and the optimiser steps it took (fewer than asked when a time limit ended the run).</summary>
-public sealed record CodecTrainingResult(LearnedImageCodec Model, int Steps);
+/// <summary>
+/// A trained model and the optimiser steps it took (fewer than asked when a time limit or a signal ended the run;
+/// <paramref name="StoppedBy"/> names the signal).
+/// </summary>
+public sealed record CodecTrainingResult(LearnedImageCodec Model, int Steps, PosixSignal? StoppedBy = null);
 
 /// <summary>
 /// Trains a learned codec for one lambda; <paramref name="build"/> makes the model after seeding, so one seed reproduces the
@@ -31,6 +35,7 @@ public static class CodecTrainer
         var clock = Stopwatch.StartNew();
         var pixels = (double)options.BatchSize * options.PatchSize * options.PatchSize;
 
+        using var stopListener = StopRequest.Listen();
         var step = 0;
         while (step < options.Steps)
         {
@@ -53,7 +58,7 @@ public static class CodecTrainer
             aux.backward();
             auxOptimizer.step();
 
-            var last = step == options.Steps || clock.Elapsed.TotalSeconds >= (options.MaxSeconds ?? double.PositiveInfinity);
+            var last = step == options.Steps || clock.Elapsed.TotalSeconds >= (options.MaxSeconds ?? double.PositiveInfinity) || StopRequest.IsRequested;
             if (step % options.LogEvery == 0 || last)
             {
                 var psnr = 10 * Math.Log10(1 / mse.item<float>());
@@ -64,7 +69,7 @@ public static class CodecTrainer
         model.to(CPU);
         model.eval();
         model.EntropyBottleneck.UpdateTables();
-        return new CodecTrainingResult(model, step);
+        return new CodecTrainingResult(model, step, StopRequest.Signal);
     }
 
     /// <summary>Called when the total gradient norm is not finite (one device sync per step instead of one per parameter).</summary>

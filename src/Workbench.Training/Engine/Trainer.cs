@@ -26,6 +26,8 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
         using var data = DataSourceFactory.Open(config);
         var source = data.Source;
         if (!resume) StartFolder(config, run);
+        using var runLock = RunLock.Acquire(run.Root);
+        using var stopListener = StopRequest.Listen();
 
         Determinism.SeedEverything(config.Seed);
         using var model = config.Model.Build(data.ForModel);
@@ -34,7 +36,12 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
 
         var state = new TrainingState(0, 0, double.NaN, 0);
         var history = new List<JsonObject>();
-        if (resume)
+        if (resume && !File.Exists(run.LastCheckpoint))
+        {
+            run.WriteMetrics([]);
+            progress.Message($"{run.Root} has no checkpoint yet: starting {config.Name} from its first epoch");
+        }
+        else if (resume)
         {
             state = Checkpoint.Load(run.LastCheckpoint, model, optimizer);
             history = run.ReadMetrics().Where(m => (int)m["epoch"]! <= state.Epoch).ToList();
@@ -87,6 +94,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
                 lossSum += (double)value * batches[b].Length;
                 step++;
                 progress.Report($"epoch {epoch}/{config.Epochs}", b + 1, batches.Count, $"loss {value:G4}");
+                StopRequest.ThrowIfRequested(() => StoppedState(run, state, epoch, b + 1));
             }
 
             var metrics = Evaluator.Evaluate(model, source, validation, config, device);
@@ -111,6 +119,11 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
         run.WriteJson(run.SummaryPath, summary);
         return summary;
     }
+
+    private static string StoppedState(RunFolder run, TrainingState state, int epoch, int batch) =>
+        $"epoch {epoch} stopped after batch {batch}; {run.Root} keeps " +
+        (state.Epoch == 0 ? "no checkpoint yet" : $"its checkpoint of epoch {state.Epoch}") +
+        $"; continue with: workbench train --resume {run.Root}";
 
     private static void StartFolder(ExperimentConfig config, RunFolder run)
     {

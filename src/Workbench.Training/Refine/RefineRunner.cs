@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Core.Progress;
+using Workbench.Core.Runtime;
 using Workbench.Data.Hdf5;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
@@ -50,6 +51,8 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
 
         output.Create();
+        using var runLock = RunLock.Acquire(output.Root);
+        using var stopListener = StopRequest.Listen();
         output.WriteJson(output.ConfigPath, JsonNode.Parse(JsonSerializer.Serialize(config, ExperimentConfigLoader.Json))!);
         var lines = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
@@ -68,6 +71,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             });
             output.WriteMetrics(lines);
             progress.Report("refine", step.Iteration, config.Iterations, $"residual {step.Residual:G4}, relative L2 {step.RelativeL2:G4}");
+            StopRequest.ThrowIfRequested(() => $"{output.Root} holds iterations 0..{step.Iteration} in metrics.jsonl and no summary.json");
         });
 
         var (first, last) = (steps[0], steps[^1]);

@@ -77,6 +77,35 @@ public class SprightRecoveryTests
     }
 
     [Fact]
+    public void A_plan_needing_more_than_N_samples_reads_all_N_and_transforms_densely()
+    {
+        // n = 14, K = 10 at 0 dB: the robust plan asks for 30,240 samples, 1.85 N.
+        var rng = new Xoshiro256StarStar(14);
+        var planted = SprightTrials.PlantSpectrum(14, 10, AmplitudeKind.PlusMinusOne, rng);
+        double sigma2 = planted.Values.Sum(v => v * v); // 0 dB
+        var options = new SprightOptions { InputBits = 14, Sparsity = 10, SnrDb = 0, Seed = 5 };
+        Assert.Equal(30_240, options.Resolve().SampleCount);
+        var result = SprightDecoder.Recover(new SparseWalshFunction(14, planted, sigma2, 6), options);
+        Assert.True(result.Plan.TakesDenseRoute);
+        Assert.Equal(1L << 14, result.Samples);
+        Assert.True(result.Success);
+        // Each coefficient of X = WHT(f) / N carries noise of variance sigma^2 / N (0.025 standard deviation here).
+        AssertSameSpectrum(planted, result.Coefficients, 0.15);
+        Assert.InRange(result.NoiseVariance / (sigma2 / (1 << 14)), 0.9, 1.1);
+    }
+
+    [Fact]
+    public void The_dense_route_keeps_only_the_nonzero_coefficients_of_a_noiseless_function()
+    {
+        var rng = new Xoshiro256StarStar(9);
+        var planted = SprightTrials.PlantSpectrum(6, 5, AmplitudeKind.Gaussian, rng);
+        var options = new SprightOptions { InputBits = 6, Sparsity = 8, Seed = 1 };
+        var result = SprightDecoder.Recover(new SparseWalshFunction(6, planted), options);
+        Assert.True(result.Plan.TakesDenseRoute, $"plan of {result.Plan.SampleCount} samples");
+        AssertSameSpectrum(planted, result.Coefficients, 1e-12);
+    }
+
+    [Fact]
     public void Recovers_n_40_K_30_from_far_fewer_than_2_40_samples()
     {
         var rng = new Xoshiro256StarStar(40);

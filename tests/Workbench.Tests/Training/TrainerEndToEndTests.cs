@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Workbench.Tests.Cli;
 
@@ -97,6 +98,89 @@ public sealed class TrainerEndToEndTests : IDisposable
         var finalExpected = JsonNode.Parse(File.ReadAllText(Path.Combine(reference, "summary.json")))!["final"]!.ToJsonString();
         var finalActual = JsonNode.Parse(File.ReadAllText(Path.Combine(killed, "summary.json")))!["final"]!.ToJsonString();
         Assert.Equal(finalExpected, finalActual);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    [Theory]
+    [InlineData(15, 143, "SIGTERM")]
+    [InlineData(2, 130, "SIGINT")]
+    public void SignalledRunStopsAtAStepHoldsNoLockAndResumesToTheSameMetrics(int signal, int exitCode, string name)
+    {
+        const int epochs = 20;
+        var config = WriteConfig(epochs);
+        var reference = Path.Combine(_work, "reference");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", config, "--out", reference).ExitCode);
+
+        var stopped = Path.Combine(_work, "stopped");
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "workbench"),
+            ["--threads", "1", "train", config, "--out", stopped]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using (var process = Process.Start(start)!)
+        {
+            var errors = new List<string>();
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) lock (errors) errors.Add(line); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var metrics = Path.Combine(stopped, "metrics.jsonl");
+            var clock = Stopwatch.StartNew();
+            while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) &&
+                   (!File.Exists(metrics) || File.ReadAllLines(metrics).Length < 2))
+                Thread.Sleep(20);
+            Assert.False(process.HasExited, "the run finished before it could be signalled");
+
+            Assert.StartsWith($"{process.Id} ", File.ReadAllText(Path.Combine(stopped, "run.lock")));
+            var second = CliRunner.Run("--threads", "1", "train", "--resume", stopped);
+            Assert.Equal(1, second.ExitCode);
+            Assert.Contains($"in use by process {process.Id}", Assert.Single(second.ErrorLines));
+
+            Assert.Equal(0, SendSignal(process.Id, signal));
+            Assert.True(process.WaitForExit(60_000), "the signalled run did not stop");
+            process.WaitForExit();
+            Assert.Equal(exitCode, process.ExitCode);
+            Assert.StartsWith($"stopped by {name}: epoch ", Assert.Single(errors));
+        }
+        Assert.False(File.Exists(Path.Combine(stopped, "run.lock")));
+        var done = File.ReadAllLines(Path.Combine(stopped, "metrics.jsonl")).Length;
+        Assert.InRange(done, 2, epochs - 1);
+
+        var resumed = CliRunner.Run("--threads", "1", "train", "--resume", stopped);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        var expected = MetricsWithoutTiming(reference);
+        var actual = MetricsWithoutTiming(stopped);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i].ToJsonString(), actual[i].ToJsonString());
+    }
+
+    [Fact]
+    public void ALockLeftByADeadProcessIsTakenOver()
+    {
+        var run = Path.Combine(_work, "stale");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", WriteConfig(1), "--out", run).ExitCode);
+        using (var dead = Process.Start(new ProcessStartInfo("true"))!)
+        {
+            dead.WaitForExit();
+            File.WriteAllText(Path.Combine(run, "run.lock"), $"{dead.Id} {DateTime.UtcNow.Ticks}\n");
+        }
+        var resumed = CliRunner.Run("--threads", "1", "train", "--resume", run);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.False(File.Exists(Path.Combine(run, "run.lock")));
+    }
+
+    [Fact]
+    public void AFolderKilledBeforeItsFirstCheckpointResumesFromScratch()
+    {
+        var config = WriteConfig(2);
+        var reference = Path.Combine(_work, "reference");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", config, "--out", reference).ExitCode);
+        var early = Path.Combine(_work, "early");
+        Directory.CreateDirectory(Path.Combine(early, "checkpoints"));
+        File.Copy(Path.Combine(reference, "config.json"), Path.Combine(early, "config.json"));
+
+        var resumed = CliRunner.Run("--threads", "1", "train", "--resume", early);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Equal(MetricsWithoutTiming(reference).Select(m => m.ToJsonString()), MetricsWithoutTiming(early).Select(m => m.ToJsonString()));
     }
 
     [Fact]

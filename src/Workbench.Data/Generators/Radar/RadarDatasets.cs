@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workbench.Core.Runtime;
 using Workbench.Data.Hdf5;
 
 namespace Workbench.Data.Generators.Radar;
@@ -33,12 +34,14 @@ public static class RadarDatasets
             Provenance = DatasetProvenance.Create(GeneratorName, parameters.ToJsonString(), seed),
         };
         using var writer = Hdf5DatasetWriter.Create(path, writerOptions);
+        using var stopListener = StopRequest.Listen();
         var done = 0;
         foreach (var index in block.Indices())
         {
             var (inputs, targets) = RadarGenerator.Sample(options, seed, index);
             writer.WriteSample(inputs, targets);
             progress?.Invoke(++done);
+            if (done < block.Count) StopRequest.ThrowIfRequested(() => $"{done} of {block.Count} samples generated, {Path.GetFullPath(path)} not written");
         }
         writer.Complete();
     }
