@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Workbench.Sparse.Randomness;
 
 namespace Workbench.Sparse.Spright;
@@ -11,7 +12,7 @@ namespace Workbench.Sparse.Spright;
 public sealed class SparseWalshFunction : IPseudoBooleanFunction
 {
     private readonly ulong[] _indices;
-    private readonly double[] _values;
+    private readonly ulong[] _valueBits;
     private readonly Xoshiro256StarStar? _noise;
     private readonly double _noiseStd;
 
@@ -26,7 +27,7 @@ public sealed class SparseWalshFunction : IPseudoBooleanFunction
         Spectrum = spectrum;
         NoiseVariance = noiseVariance;
         _indices = spectrum.Keys.ToArray();
-        _values = _indices.Select(k => spectrum[k]).ToArray();
+        _valueBits = _indices.Select(k => BitConverter.DoubleToUInt64Bits(spectrum[k])).ToArray();
         if (_indices.Any(k => k >> inputBits != 0))
             throw new ArgumentException($"spectrum has an index with more than {inputBits} bits.", nameof(spectrum));
         _noiseStd = Math.Sqrt(noiseVariance);
@@ -41,13 +42,36 @@ public sealed class SparseWalshFunction : IPseudoBooleanFunction
 
     public double Evaluate(ulong input)
     {
-        // Branch-free: the parity of (k AND m) flips the sign bit of X[k] (a branch mispredicts half the time).
-        double sum = 0;
-        for (int i = 0; i < _indices.Length; i++)
+        // Branch-free: the parity of (k AND m) flips the sign bit of X[k] (a branch mispredicts half the time). Eight
+        // partial sums (two 4-lane vectors) added in a fixed order, so the result does not depend on the hardware.
+        var m = Vector256.Create(input);
+        var low = Vector256<double>.Zero;
+        var high = Vector256<double>.Zero;
+        int i = 0;
+        for (; i + 8 <= _indices.Length; i += 8)
+        {
+            low += SignedTerms(Vector256.LoadUnsafe(ref _indices[i]) & m, Vector256.LoadUnsafe(ref _valueBits[i]));
+            high += SignedTerms(Vector256.LoadUnsafe(ref _indices[i + 4]) & m, Vector256.LoadUnsafe(ref _valueBits[i + 4]));
+        }
+        var lanes = low + high;
+        double sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+        for (; i < _indices.Length; i++)
         {
             ulong parity = (ulong)BitOperations.PopCount(_indices[i] & input) & 1;
-            sum += BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(_values[i]) ^ (long)(parity << 63));
+            sum += BitConverter.UInt64BitsToDouble(_valueBits[i] ^ (parity << 63));
         }
         return _noise is null ? sum : sum + _noiseStd * _noise.NextGaussian();
+    }
+
+    /// <summary>(-1)^popcount(masked) X for four terms: the parity folded into bit 0, then moved onto the sign bit.</summary>
+    private static Vector256<double> SignedTerms(Vector256<ulong> masked, Vector256<ulong> valueBits)
+    {
+        masked ^= Vector256.ShiftRightLogical(masked, 32);
+        masked ^= Vector256.ShiftRightLogical(masked, 16);
+        masked ^= Vector256.ShiftRightLogical(masked, 8);
+        masked ^= Vector256.ShiftRightLogical(masked, 4);
+        masked ^= Vector256.ShiftRightLogical(masked, 2);
+        masked ^= Vector256.ShiftRightLogical(masked, 1);
+        return (valueBits ^ Vector256.ShiftLeft(masked, 63)).AsDouble();
     }
 }
