@@ -4,7 +4,7 @@ namespace Workbench.Core.Runtime;
 
 /// <summary>
 /// The native libraries' environment settings (<see cref="OneDnnIsa"/>, <see cref="HugePageAllocations"/>,
-/// <see cref="NativeLogLevel"/>). Native code reads each once, so every entry point applies them before its first
+/// <see cref="NativeLogLevel"/>, <see cref="MallocThresholds"/>). Native code reads each once, so every entry point applies them before its first
 /// tensor; a value the user set is kept, and the first call decides whether libtorch's warnings are shown.
 /// </summary>
 public static class NativeEnvironment
@@ -15,6 +15,7 @@ public static class NativeEnvironment
         SetUnlessSet(HugePageAllocations.Variable, HugePageAllocations.Enabled);
         SetUnlessSet(NativeLogLevel.Variable, nativeWarnings ? NativeLogLevel.Warnings : NativeLogLevel.Quiet);
         NativeLogLevel.Apply();
+        MallocThresholds.Apply();
     }
 
     private static void SetUnlessSet(string variable, string value)

@@ -56,7 +56,15 @@ public sealed class PeriodicGrid : IDisposable
 
     public Tensor ToSpectrum(Tensor field) => fft.rfft2(field);
 
-    public Tensor ToPhysical(Tensor spectrum) => fft.irfft2(spectrum, s: [Resolution, Resolution]);
+    /// <summary>
+    /// The inverse of <see cref="ToSpectrum"/> as numpy's irfft2 computes it: a complex inverse transform along x, then
+    /// the real one along y. LibTorch's own irfft2 gives the same values at a third of the speed.
+    /// </summary>
+    public Tensor ToPhysical(Tensor spectrum)
+    {
+        using var alongX = fft.ifft(spectrum, dim: -2);
+        return fft.irfft(alongX, Resolution, dim: -1);
+    }
 
     public void Dispose()
     {
