@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Workbench.Data.Hdf5;
 
 namespace Workbench.Tests.Cli;
@@ -33,5 +35,38 @@ public sealed class RadarDatasetCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--shard", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(Path.Combine(_folder, "x.h5")));
+    }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
+    [Fact]
+    public void SigtermStopsGenerationAtASampleWithExit143AndNoFile()
+    {
+        var output = Path.Combine(_folder, "stopped.h5");
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "workbench"),
+            ["datasets", "generate", "radar", "--samples", "100000", "--resolution", "64", "--out", output])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var errors = new List<string>();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) lock (errors) errors.Add(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60) && !Directory.EnumerateFiles(_folder, ".stopped.h5*").Any())
+            Thread.Sleep(20);
+        Thread.Sleep(500);
+        Assert.False(process.HasExited, "generation ended before it could be signalled");
+        Assert.Equal(0, SendSignal(process.Id, 15));
+        Assert.True(process.WaitForExit(60_000), "the signalled generation did not stop");
+        process.WaitForExit();
+        Assert.Equal(143, process.ExitCode);
+        string line;
+        lock (errors) line = Assert.Single(errors);
+        Assert.Matches(@"^stopped by SIGTERM: \d+ of 100000 samples generated, .*stopped\.h5 not written$", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 }
