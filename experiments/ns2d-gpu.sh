@@ -25,7 +25,7 @@ fi
 for seed in 0 1 2; do
   for model in fno t1 afno; do
     run=$runs/$model/seed-$seed
-    [ -f "$run/eval.json" ] && continue
+    [ -f "$run/eval-last.json" ] && continue
     rm -rf "$run"
     SECONDS=0
     $wb --device cuda --seed "$seed" train "experiments/ns2d-$model-gpu.json" --out "$run" >> "$log" 2>&1

@@ -98,7 +98,7 @@ def main():
     if study not in STUDIES:
         sys.exit(f"collect_sfno.py: unknown study {study!r}; expected one of {', '.join(STUDIES)}")
     spec = STUDIES[study]
-    evaluation = read_json(f"runs/{study}/eval.json")
+    evaluation = read_json(f"runs/{study}/eval-last.json")
     names = spec["refinements"]
     refinements = {name: refinement(f"runs/{name}") for name in names if os.path.exists(f"runs/{name}/summary.json")}
     result = {

@@ -54,7 +54,7 @@ public static class CodecCommand
             var level = Quality(parse.GetValue(quality));
             var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
             var network = checkpoints.Load(CodecModels.Parse(parse.GetValue(model)!), level);
-            var image = PngDecoder.Read(parse.GetValue(input)!);
+            var image = ReadPng(parse.GetValue(input)!);
             var clock = Stopwatch.StartNew();
             var bytes = ImageCodec.Compress(network, image, level);
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, bytes);
@@ -169,6 +169,19 @@ public static class CodecCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A file that is not a PNG the decoder accepts is the user's to fix: one line, exit 1.</summary>
+    private static RasterImage ReadPng(string path)
+    {
+        try
+        {
+            return PngDecoder.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFileException(e.Message, e);
+        }
     }
 
     private static byte Quality(int value) =>

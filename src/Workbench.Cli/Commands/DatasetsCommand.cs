@@ -46,10 +46,10 @@ public static class DatasetsCommand
     {
         var samples = new Option<int>("--samples") { Description = "Number of samples.", DefaultValueFactory = _ => 256 };
         var resolution = new Option<int>("--resolution") { Description = "Grid points on [0, 1).", DefaultValueFactory = _ => 64 };
-        var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
+        var output = new DatasetOutput();
         var command = new Command(HeatSmoothing1dName, "Random periodic fields and their exact heat-equation smoothing (the tiny built-in task).")
         {
-            samples, resolution, output,
+            samples, resolution, output.Path, output.Force,
         };
         command.SetAction(parse =>
         {
@@ -57,7 +57,7 @@ public static class DatasetsCommand
             var options = new HeatSmoothing1dOptions(parse.GetValue(samples), parse.GetValue(resolution));
             if (options.Samples < 1) throw new WorkbenchException($"--samples: expected a positive count, got {options.Samples}");
             if (options.Resolution < 4) throw new WorkbenchException($"--resolution: expected at least 4, got {options.Resolution}");
-            var path = parse.GetValue(output)!;
+            var path = output.Checked(parse);
             var writerOptions = new DatasetWriterOptions
             {
                 SampleCount = options.Samples,

@@ -9,7 +9,7 @@ using Workbench.Training.Runs;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>workbench eval RUN_DIR</c>: recompute validation (and test) metrics from a checkpoint.</summary>
+/// <summary><c>workbench eval RUN_DIR [--checkpoint last|best]</c>: recompute validation (and test) metrics from a checkpoint.</summary>
 public static class EvalCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -17,7 +17,7 @@ public static class EvalCommand
         var runDir = new Argument<string>("run") { Description = "Run folder written by 'workbench train'." };
         var which = new Option<string>("--checkpoint") { Description = "Which checkpoint to evaluate: last or best.", DefaultValueFactory = _ => "last" };
         which.AcceptOnlyFromAmong("last", "best");
-        var command = new Command("eval", "Evaluate a run's checkpoint on its validation and test splits; writes eval.json.") { runDir, which };
+        var command = new Command("eval", "Evaluate a run's checkpoint on its validation and test splits; writes eval-last.json or eval-best.json.") { runDir, which };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
@@ -43,7 +43,7 @@ public static class EvalCommand
                 }
                 report[name] = node;
             }
-            run.WriteJson(run.EvalPath, report);
+            run.WriteJson(run.EvalPathFor(parse.GetValue(which)!), report);
             return 0;
         });
         return command;

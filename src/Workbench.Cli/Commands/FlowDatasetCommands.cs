@@ -24,14 +24,15 @@ public static class FlowDatasetCommands
         task.AcceptOnlyFromAmong("fno", "t1");
         var subsample = new Option<bool>("--subsample") { Description = "Downsample by plain subsampling instead of spectral truncation (default)." };
         var shard = new Option<string>("--shard") { Description = "i/n: generate only shard i of n (contiguous sample blocks; join with datasets merge).", DefaultValueFactory = _ => "0/1" };
-        var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
+        var output = new DatasetOutput();
         var command = new Command("navier-stokes", "2-D Navier-Stokes vorticity on the unit torus, the FNO recipe (GRF initial fields, forcing, Crank-Nicolson).")
         {
-            viscosity, samples, resolution, solver, horizon, dt, recordEvery, warmup, batch, task, subsample, shard, output,
+            viscosity, samples, resolution, solver, horizon, dt, recordEvery, warmup, batch, task, subsample, shard, output.Path, output.Force,
         };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
+            var path = output.Checked(parse);
             ctx.ConfigureRuntime();
             var nu = parse.GetValue(viscosity);
             var preset = parse.GetValue(horizon) is null ? NavierStokesOptions.FnoPreset(nu) : new NavierStokesOptions { Viscosity = nu };
@@ -47,11 +48,14 @@ public static class FlowDatasetCommands
                 Downsampling = parse.GetValue(subsample) ? Downsampling.Subsample : Downsampling.SpectralTruncation,
             };
             options.Validate();
+            if (parse.GetValue(task) != "t1" && options.FrameCount < FnoTask.MinimumFrames)
+                throw new ConfigException($"navier-stokes: --task fno needs at least {FnoTask.MinimumFrames} recorded frames, " +
+                                          $"--horizon {options.Horizon} --record-every {options.RecordEvery} gives {options.FrameCount} (raise --horizon or use --task t1)");
             var split = parse.GetValue(task) == "t1" ? FrameSplit.InitialToFinal(options.FrameCount) : FrameSplit.Fno(options.FrameCount);
             var range = SampleBlock.Shard(parse.GetValue(samples), parse.GetValue(shard)!);
-            TrajectoryDatasets.Write(parse.GetValue(output)!, NavierStokesGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
+            TrajectoryDatasets.Write(path, NavierStokesGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
                 range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, options.WarmupTime, ctx.Progress);
-            ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(parse.GetValue(output)!)}");
+            ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(path)}");
             return 0;
         });
         return command;
@@ -69,14 +73,15 @@ public static class FlowDatasetCommands
         var targetFrames = new Option<int>("--target-frames") { Description = "Following frames to predict.", DefaultValueFactory = _ => 40 };
         var batch = new Option<int>("--batch") { Description = "Trajectories solved together.", DefaultValueFactory = _ => 8 };
         var shard = new Option<string>("--shard") { Description = "i/n: generate only shard i of n.", DefaultValueFactory = _ => "0/1" };
-        var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
+        var output = new DatasetOutput();
         var command = new Command("mcwilliams", "McWilliams decaying 2-D turbulence on (0, 2 pi)^2 (nu 1e-3, RK4), frames after a warm-up to t = 4.5.")
         {
-            samples, resolution, solver, dt, snapshots, endTime, inputFrames, targetFrames, batch, shard, output,
+            samples, resolution, solver, dt, snapshots, endTime, inputFrames, targetFrames, batch, shard, output.Path, output.Force,
         };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
+            var path = output.Checked(parse);
             ctx.ConfigureRuntime();
             var options = new McWilliamsOptions
             {
@@ -90,9 +95,9 @@ public static class FlowDatasetCommands
             options.Validate();
             var split = FrameSplit.Window(options.FrameCount, parse.GetValue(inputFrames), parse.GetValue(targetFrames));
             var range = SampleBlock.Shard(parse.GetValue(samples), parse.GetValue(shard)!);
-            TrajectoryDatasets.Write(parse.GetValue(output)!, McWilliamsGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
+            TrajectoryDatasets.Write(path, McWilliamsGenerator.Generate(options, ctx.Seed, range, ctx.Device, ctx.Progress),
                 range.Count, parse.GetValue(samples), range.Start, split, options.RecordEvery, options.WarmupTime, ctx.Progress);
-            ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(parse.GetValue(output)!)}");
+            ctx.Output.WriteLine($"wrote samples {range.Start}..{range.End - 1} to {Path.GetFullPath(path)}");
             return 0;
         });
         return command;

@@ -17,20 +17,20 @@ public static class RadarDatasetCommand
         resolution.AcceptOnlyFromAmong("64", "128");
         var noGrowth = new Option<bool>("--no-growth") { Description = "Freeze births, life cycles and the background from the first input frame (pure transport)." };
         var shard = new Option<string>("--shard") { Description = "i/n: generate only shard i of n (contiguous sequence blocks; join with datasets merge).", DefaultValueFactory = _ => "0/1" };
-        var output = new Option<string>("--out") { Description = "Output HDF5 file.", Required = true };
+        var output = new DatasetOutput();
         var command = new Command(Name, "Synthetic radar VIL (uint8 scale, stored as float32): log-normal background, convective cells, advection; 6 -> 6 frames.")
         {
-            samples, resolution, noGrowth, shard, output,
+            samples, resolution, noGrowth, shard, output.Path, output.Force,
         };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
+            var path = output.Checked(parse);
             ctx.ConfigureRuntime();
             var options = new RadarOptions { Resolution = parse.GetValue(resolution), Growth = !parse.GetValue(noGrowth) };
             options.Validate();
             var total = parse.GetValue(samples);
             var block = SampleBlock.Shard(total, parse.GetValue(shard)!);
-            var path = parse.GetValue(output)!;
             RadarDatasets.Write(path, options, ctx.Seed, total, block, done => ctx.Progress.Report("generate", done, block.Count));
             ctx.Output.WriteLine($"wrote samples {block.Start}..{block.End - 1} of {total} to {Path.GetFullPath(path)}");
             return 0;

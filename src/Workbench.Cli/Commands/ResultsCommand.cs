@@ -6,7 +6,7 @@ using Workbench.Training.Runs;
 
 namespace Workbench.Cli.Commands;
 
-/// <summary><c>workbench results RUN_DIR... --out F.md [--json F]</c>: the results table of finished, evaluated runs.</summary>
+/// <summary><c>workbench results RUN_DIR... --out F.md [--json F] [--checkpoint last|best]</c>: the results table of finished, evaluated runs.</summary>
 public static class ResultsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -19,18 +19,21 @@ public static class ResultsCommand
         var output = new Option<string>("--out") { Description = "Markdown table to write.", Required = true };
         var json = new Option<string?>("--json") { Description = "Also write the table as JSON." };
         var title = new Option<string>("--title") { Description = "Heading of the table.", DefaultValueFactory = _ => "Results" };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Whose evaluation to tabulate: last or best.", DefaultValueFactory = _ => "last" };
+        checkpoint.AcceptOnlyFromAmong("last", "best");
         var command = new Command("results", "Aggregate evaluated run folders into a results table (mean +- std over seeds).")
         {
-            folders, output, json, title,
+            folders, output, json, title, checkpoint,
         };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
             var given = parse.GetValue(folders)!;
-            var runs = given.SelectMany(RunFoldersUnder).Select(RunResult.Read).ToList();
-            var table = new ResultsTable(runs);
+            var which = parse.GetValue(checkpoint)!;
+            var runs = given.SelectMany(RunFoldersUnder).Select(folder => RunResult.Read(folder, which)).ToList();
+            var table = new ResultsTable(runs, which);
             var invocation = "workbench results " + string.Join(" ", given) + $" --out {parse.GetValue(output)}" +
-                             (parse.GetValue(json) is { } j ? $" --json {j}" : "");
+                             (which == "last" ? "" : " --checkpoint best") + (parse.GetValue(json) is { } j ? $" --json {j}" : "");
             AtomicFile.WriteAllText(parse.GetValue(output)!, table.ToMarkdown(parse.GetValue(title)!, invocation));
             if (parse.GetValue(json) is { } jsonPath)
                 AtomicFile.WriteAllText(jsonPath, table.ToJson().ToJsonString(RunFolder.Json) + "\n");

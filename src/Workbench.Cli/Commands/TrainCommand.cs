@@ -48,7 +48,8 @@ public static class TrainCommand
             }
 
             ctx.ConfigureRuntime();
-            var summary = new Trainer(ctx.Device, ctx.Progress).Train(config, run, resumeDir is not null);
+            var (device, request) = ctx.DeviceFor(config.Device);
+            var summary = new Trainer(device, ctx.Progress, request).Train(config, run, resumeDir is not null);
             RunCharts.TrainingCurves(config.Name, run.ReadMetrics()).Save(run.FiguresDir);
             ctx.Output.WriteLine($"run folder: {run.Root}");
             ctx.Output.WriteLine($"final: {summary["final"]!.ToJsonString()}");

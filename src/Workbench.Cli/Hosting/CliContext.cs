@@ -16,6 +16,7 @@ public sealed class CliContext
         _deviceChoice = parse.GetValue(options.Device) ?? "auto";
         Seed = parse.GetValue(options.Seed);
         SeedGiven = parse.GetResult(options.Seed) is { Implicit: false };
+        DeviceGiven = parse.GetResult(options.Device) is { Implicit: false };
         Threads = parse.GetValue(options.Threads);
         Verbose = parse.GetValue(options.Verbose);
         Output = output;
@@ -37,6 +38,15 @@ public sealed class CliContext
     public torch.Device Device => _device ??= DeviceResolver.Resolve(_deviceChoice);
 
     public string DeviceChoice => _deviceChoice;
+
+    /// <summary>Whether --device was on the command line: it then wins over a config's own "device".</summary>
+    public bool DeviceGiven { get; }
+
+    /// <summary>Where a run configured for <paramref name="configured"/> goes, and what asked for it (for the summary).</summary>
+    public (torch.Device Device, string Request) DeviceFor(string configured) =>
+        DeviceGiven || configured == "auto"
+            ? (Device, DeviceGiven ? $"--device {_deviceChoice}" : "auto")
+            : (DeviceResolver.Resolve(configured), $"config device {configured}");
 
     /// <summary>Applies seed and thread settings; verbs that compute call this first.</summary>
     public void ConfigureRuntime()

@@ -7,7 +7,8 @@ using Workbench.Core.Runtime;
 namespace Workbench.Cli.Hosting;
 
 /// <summary>
-/// Builds the command tree and applies the error policy: exit 0 on success, 1 with one line for a user error,
+/// Builds the command tree and applies the error policy: exit 0 on success, 1 with one line for a user error (bad input,
+/// or a file system that refuses a write),
 /// 2 for a usage error, 3 for an internal failure, 130/143 for a run stopped by SIGINT/SIGTERM; stack traces only with
 /// --verbose.
 /// </summary>
@@ -39,8 +40,10 @@ public static class WorkbenchApp
             error.WriteLine($"stopped by {stopped.SignalName}: {stopped.Message}");
             return stopped.ExitCode;
         }
-        catch (Exception e) when (Unwrap(e) is WorkbenchException user)
+        catch (Exception e) when (Unwrap(e) is WorkbenchException or UnauthorizedAccessException or IOException)
         {
+            // A file system that refuses a write (read-only, full, no such folder) is the user's to fix, like bad input.
+            var user = Unwrap(e);
             error.WriteLine($"error: {user.Message}");
             if (verbose) error.WriteLine(user);
             return UserError;

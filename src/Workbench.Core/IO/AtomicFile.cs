@@ -21,11 +21,30 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw Refused(full, e);
+        }
         catch
         {
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>A file system's refusal, named by the file the user asked for rather than by the temporary sibling.</summary>
+    public static IOException Refused(string path, Exception e)
+    {
+        const int noSpaceLeft = 28; // ENOSPC
+        var reason = e switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            DirectoryNotFoundException or FileNotFoundException => "its folder does not accept new files",
+            _ when (e.HResult & 0xFFFF) == noSpaceLeft => "no space left on the device",
+            _ => e.Message,
+        };
+        return new IOException($"cannot write {path}: {reason}", e);
     }
 
     public static void WriteAllText(string path, string text) =>

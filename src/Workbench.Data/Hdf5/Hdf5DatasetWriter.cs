@@ -34,6 +34,11 @@ public sealed class Hdf5DatasetWriter : IDisposable
         {
             _writer = BuildFile().BeginWrite(_temporary);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            AtomicFile.TryDelete(_temporary);
+            throw AtomicFile.Refused(_path, ex);
+        }
         catch (Exception ex) when (ex is not WorkbenchException)
         {
             AtomicFile.TryDelete(_temporary);

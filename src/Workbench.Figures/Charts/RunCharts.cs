@@ -6,7 +6,7 @@ namespace Workbench.Figures.Charts;
 /// <summary>Figures of a training run drawn from its metrics.jsonl lines.</summary>
 public static class RunCharts
 {
-    private static readonly HashSet<string> NotCurves = ["epoch", "step", "lr", "seconds"];
+    private static readonly HashSet<string> NotCurves = ["epoch", "step", "lr", "seconds", "threads"];
 
     /// <summary>Every logged loss/metric against epoch, log-scaled (PSNR-like metrics stay positive too).</summary>
     public static Figure TrainingCurves(string runName, IReadOnlyList<JsonObject> metrics)

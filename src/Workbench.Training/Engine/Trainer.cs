@@ -19,7 +19,8 @@ namespace Workbench.Training.Engine;
 /// (seed, epoch); the schedule is a function of the step; checkpoints hold model and optimiser state. So a run resumed
 /// from its last checkpoint reproduces the uninterrupted run bit-for-bit on the CPU.
 /// </summary>
-public sealed class Trainer(torch.Device device, IProgressSink progress)
+/// <param name="deviceRequest">What chose <paramref name="device"/> (the command line or the config), for the summary.</param>
+public sealed class Trainer(torch.Device device, IProgressSink progress, string? deviceRequest = null)
 {
     public JsonObject Train(ExperimentConfig config, RunFolder run, bool resume)
     {
@@ -47,6 +48,9 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             history = run.ReadMetrics().Where(m => (int)m["epoch"]! <= state.Epoch).ToList();
             run.WriteMetrics(history);
             progress.Message($"resuming {config.Name} after epoch {state.Epoch}");
+            if (history.LastOrDefault()?["threads"] is { } before && (int)before != torch.get_num_threads())
+                progress.Message($"warning: resuming with {torch.get_num_threads()} threads where the run so far used {(int)before}: " +
+                                 "the result may differ in the last bits from an uninterrupted run");
         }
 
         var train = data.Splits.Train;
@@ -105,6 +109,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             var line = new JsonObject { ["epoch"] = epoch, ["step"] = step, ["lr"] = schedule.At(step - 1), ["train_loss"] = lossSum / train.Count };
             foreach (var (name, value) in metrics) line[$"val_{name}"] = value;
             line["seconds"] = clock.Elapsed.TotalSeconds;
+            line["threads"] = torch.get_num_threads();
             history.Add(line);
             // Metrics before checkpoints: a run killed in between resumes from the older checkpoint and redoes this
             // epoch (resume drops metric lines past the checkpoint), where the other order would lose the epoch's line.
@@ -149,7 +154,10 @@ public sealed class Trainer(torch.Device device, IProgressSink progress)
             ["wall_seconds"] = history.Sum(h => (double)h["seconds"]!),
             ["parameters"] = model.parameters().Sum(p => p.numel()),
             ["device"] = device.ToString(),
+            ["device_requested"] = deviceRequest ?? device.ToString(),
             ["threads"] = torch.get_num_threads(),
+            ["threads_used"] = new JsonArray(history.Select(h => h["threads"]?.GetValue<int>()).OfType<int>().Distinct()
+                .Select(t => (JsonNode)t).ToArray()),
             ["seed"] = config.Seed,
             ["data"] = source.Description,
             ["git_commit"] = GitCommit.Find(AppContext.BaseDirectory) ?? GitCommit.Find(Environment.CurrentDirectory),

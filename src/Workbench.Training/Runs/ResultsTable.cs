@@ -15,10 +15,18 @@ public sealed class ResultsTable
 
     public IReadOnlyList<Row> Rows { get; }
     public IReadOnlyList<string> Metrics { get; }
+    public string Checkpoint { get; }
 
-    public ResultsTable(IEnumerable<RunResult> runs)
+    /// <param name="checkpoint">Which checkpoint's evaluation the runs hold: "last" or "best".</param>
+    public ResultsTable(IEnumerable<RunResult> runs, string checkpoint = "last")
     {
+        Checkpoint = checkpoint;
         var all = runs.ToList();
+        // A seed counted twice would pass for two independent runs and shrink the spread.
+        var duplicate = all.GroupBy(r => (r.Name, r.Seed)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new Workbench.Core.Errors.WorkbenchException(
+                $"results: {duplicate.Key.Name} has seed {duplicate.Key.Seed} in {duplicate.Count()} runs; give each seed once");
         Metrics = all.SelectMany(r => r.Test.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         Rows = all.GroupBy(r => r.Name)
             .Select(g => new Row(
@@ -45,7 +53,8 @@ public sealed class ResultsTable
     {
         var text = new StringBuilder();
         text.AppendLine($"# {title}").AppendLine();
-        text.AppendLine($"Written by `{command}` from the run folders it names; test metrics come from each run's `eval.json`,");
+        text.AppendLine($"Written by `{command}` from the run folders it names; test metrics come from each run's `eval-{Checkpoint}.json`");
+        text.AppendLine($"(its checkpoints/{Checkpoint}.ckpt),");
         text.AppendLine("reported as mean +- sample standard deviation over seeds. Seconds per epoch include validation.").AppendLine();
         text.Append("| experiment | model | seeds | parameters | epochs | s / epoch |");
         foreach (var metric in Metrics) text.Append($" test {metric} |");
@@ -79,7 +88,7 @@ public sealed class ResultsTable
                 ["test"] = test, ["data"] = row.Data,
             });
         }
-        return new JsonObject { ["rows"] = rows };
+        return new JsonObject { ["checkpoint"] = Checkpoint, ["rows"] = rows };
     }
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -29,6 +29,26 @@ public sealed class CodecCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void A_file_that_is_not_a_png_is_a_one_line_user_error()
+    {
+        var text = Path.Combine(_folder, "notes.png");
+        File.WriteAllText(text, "not an image");
+        var wbc = Path.Combine(_folder, "notes.wbc");
+        var result = CliRunner.Run("codec", "compress", text, wbc, "--quality", "3", "--models", _models);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {text}: not a PNG file (bad signature)", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(wbc));
+    }
+
+    [Fact]
+    public void A_folder_that_refuses_the_output_is_a_one_line_user_error()
+    {
+        var result = CliRunner.Run("codec", "compress", _png, "/proc/wave.wbc", "--quality", "3", "--models", _models);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: cannot write /proc/wave.wbc: its folder does not accept new files", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
     public void Compress_then_decompress_gives_the_library_round_trip()
     {
         var wbc = Path.Combine(_folder, "wave.wbc");

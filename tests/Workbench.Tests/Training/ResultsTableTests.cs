@@ -17,6 +17,14 @@ public class ResultsTableTests
     }
 
     [Fact]
+    public void A_seed_given_twice_for_one_experiment_is_refused()
+    {
+        var error = Assert.Throws<Workbench.Core.Errors.WorkbenchException>(() => new ResultsTable([Run("a", 1, 0.1, 1), Run("a", 1, 0.1, 1)]));
+        Assert.Equal("results: a has seed 1 in 2 runs; give each seed once", error.Message);
+        Assert.Single(new ResultsTable([Run("a", 1, 0.1, 1), Run("b", 1, 0.1, 1)]).Rows, r => r.Name == "a");
+    }
+
+    [Fact]
     public void Groups_runs_by_experiment_in_name_order()
     {
         var table = new ResultsTable([Run("b", 1, 0.4, 2), Run("a", 2, 0.1, 1), Run("b", 0, 0.2, 4), Run("a", 0, 0.3, 3)]);

@@ -58,9 +58,33 @@ public sealed class TrainerEndToEndTests : IDisposable
 
         var eval = CliRunner.Run("--threads", "1", "eval", run);
         Assert.True(eval.ExitCode == 0, eval.Error);
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "eval.json")))!;
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "eval-last.json")))!;
         Assert.Equal(last, (double)report["validation"]!["relative_l2"]!);
         Assert.Equal((double)metrics[1]["val_mse"]!, (double)report["validation"]!["mse"]!);
+
+        var lastReport = File.ReadAllText(Path.Combine(run, "eval-last.json"));
+        var best = CliRunner.Run("--threads", "1", "eval", run, "--checkpoint", "best");
+        Assert.True(best.ExitCode == 0, best.Error);
+        Assert.Equal("best.ckpt", (string)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "eval-best.json")))!["checkpoint"]!);
+        Assert.Equal(lastReport, File.ReadAllText(Path.Combine(run, "eval-last.json")));
+
+        var table = Path.Combine(_work, "results.md");
+        var results = CliRunner.Run("results", run, "--out", table, "--checkpoint", "best");
+        Assert.True(results.ExitCode == 0, results.Error);
+        Assert.Contains("`eval-best.json`", File.ReadAllText(table));
+    }
+
+    [Fact]
+    public void AnOlderEvalJsonCountsOnlyForTheCheckpointItNames()
+    {
+        var run = Path.Combine(_work, "legacy");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", WriteConfig(1), "--out", run).ExitCode);
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "eval", run).ExitCode);
+        File.Move(Path.Combine(run, "eval-last.json"), Path.Combine(run, "eval.json"));
+        Assert.Equal(0, CliRunner.Run("results", run, "--out", Path.Combine(_work, "last.md")).ExitCode);
+        var best = CliRunner.Run("results", run, "--out", Path.Combine(_work, "best.md"), "--checkpoint", "best");
+        Assert.Equal(1, best.ExitCode);
+        Assert.Contains("no evaluation of its best checkpoint", Assert.Single(best.ErrorLines));
     }
 
     [Fact]
@@ -185,6 +209,35 @@ public sealed class TrainerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void AResumeWithOtherThreadsWarnsAndTheSummaryRecordsBoth()
+    {
+        var run = Path.Combine(_work, "threads");
+        Assert.Equal(0, CliRunner.Run("--threads", "1", "train", WriteConfig(1), "--out", run).ExitCode);
+        var resumed = CliRunner.Run("--threads", "2", "train", "--resume", run);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("warning: resuming with 2 threads where the run so far used 1", resumed.Output);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!;
+        Assert.Equal(2, (int)summary["threads"]!);
+        Assert.Equal("[1]", summary["threads_used"]!.ToJsonString());
+    }
+
+    [NoCudaFact]
+    public void TheConfigsDeviceIsHonouredAndTheCommandLineWins()
+    {
+        var config = WriteConfig(1, ", \"device\": \"cuda\"");
+        var refused = CliRunner.Run("train", config, "--out", Path.Combine(_work, "cuda"));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("CUDA is not available", Assert.Single(refused.ErrorLines));
+
+        var run = Path.Combine(_work, "cpu");
+        var trained = CliRunner.Run("--device", "cpu", "--threads", "1", "train", config, "--out", run);
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!;
+        Assert.Equal("cpu", (string)summary["device"]!);
+        Assert.Equal("--device cpu", (string)summary["device_requested"]!);
+    }
+
+    [Fact]
     public void TrainsFromGeneratedHdf5FileLikeFromTheBuiltinTask()
     {
         var file = Path.Combine(_work, "heat.h5");
@@ -273,7 +326,7 @@ public sealed class TrainerEndToEndTests : IDisposable
             Assert.Equal(0, CliRunner.Run("--threads", "1", "eval", folder).ExitCode);
         }
         double TestError(string seed) =>
-            (double)JsonNode.Parse(File.ReadAllText(Path.Combine(runs, $"seed-{seed}", "eval.json")))!["test"]!["relative_l2"]!;
+            (double)JsonNode.Parse(File.ReadAllText(Path.Combine(runs, $"seed-{seed}", "eval-last.json")))!["test"]!["relative_l2"]!;
         var (a, b) = (TestError("3"), TestError("4"));
         Assert.NotEqual(a, b);
         Assert.Equal(3, (long)JsonNode.Parse(File.ReadAllText(Path.Combine(runs, "seed-3", "config.json")))!["seed"]!);

@@ -9,10 +9,13 @@ public static class FnoTask
 {
     public const int InputFrames = 10;
 
+    /// <summary>Frames t = 0..11: the initial field, the ten inputs and at least one target.</summary>
+    public const int MinimumFrames = InputFrames + 2;
+
     public static (Range Input, Range Target) Split(int frameCount)
     {
-        if (frameCount < InputFrames + 2)
-            throw new ArgumentException($"frameCount: the FNO task needs at least {InputFrames + 2} frames (t = 0..11), got {frameCount}.");
+        if (frameCount < MinimumFrames)
+            throw new ArgumentException($"frameCount: the FNO task needs at least {MinimumFrames} frames (t = 0..11), got {frameCount}.");
         return (new Range(1, InputFrames + 1), new Range(InputFrames + 1, frameCount));
     }
 }
