@@ -21,16 +21,14 @@ public static class EvalCommand
         command.SetAction(parse =>
         {
             var ctx = context(parse);
-            var run = new RunFolder(parse.GetValue(runDir)!);
-            if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
-            var config = ExperimentConfigLoader.Load(run.ConfigPath);
+            var trained = TrainedRun.Open(parse.GetValue(runDir)!);
+            var (run, config) = (trained.Folder, trained.Config);
             ctx.ConfigureRuntime();
             var checkpoint = run.CheckpointNamed(parse.GetValue(which)!);
 
             using var data = DataSourceFactory.Open(config);
-            using var model = config.Model.Build(data.ForModel);
-            model.to(ctx.Device);
-            var state = Checkpoint.Load(checkpoint, model, optimizer: null);
+            var (loaded, state) = trained.LoadModel(parse.GetValue(which)!, ctx.Device);
+            using var model = loaded;
             var report = new JsonObject { ["checkpoint"] = Path.GetFileName(checkpoint), ["epoch"] = state.Epoch };
             foreach (var (name, range) in new[] { ("validation", data.Splits.Validation), ("test", data.Splits.Test) }.Where(s => s.Item2.Count > 0))
             {

@@ -54,13 +54,7 @@ public static class NowcastCommand
             {
                 var parts = spec.Split('=', 2);
                 if (parts.Length != 2 || parts[0].Length == 0) throw new WorkbenchException($"--run: expected NAME=RUN_DIR, got '{spec}'");
-                var run = new RunFolder(parts[1]);
-                if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
-                var config = ExperimentConfigLoader.Load(run.ConfigPath);
-                var model = config.Model.Build(new TrainingData(source, test));
-                model.to(ctx.Device);
-                Checkpoint.Load(run.CheckpointNamed(parse.GetValue(which)!), model, optimizer: null);
-                model.eval();
+                var model = TrainedRun.Open(parts[1]).LoadModel(parse.GetValue(which)!, ctx.Device).Model;
                 models.Add(model);
                 methods.Add(new NowcastMethod(parts[0], x => model.forward(x.to(ctx.Device)).cpu()));
             }

@@ -56,9 +56,7 @@ public sealed class NowcastExampleFigure : IFigureBuilder
     private static IReadOnlyList<Figure> Draw(ExperimentConfig config, RunFolder run, int sample, int lead)
     {
         using var data = DataSourceFactory.Open(config);
-        using var model = (WadepreModel)config.Model.Build(data.ForModel);
-        Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
-        model.eval();
+        using var model = (WadepreModel)TrainedRun.Open(run.Root).LoadModel("last", torch.CPU).Model;
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
         var (x, y) = data.Source.Load([sample]);

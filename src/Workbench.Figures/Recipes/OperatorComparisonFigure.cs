@@ -57,9 +57,7 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
     private static (float[,] Truth, float[,] Prediction, double[] ErrorSpectrum, double[] TruthSpectrum) TestPredictions(ExperimentConfig config, RunFolder run)
     {
         using var data = DataSourceFactory.Open(config);
-        using var model = config.Model.Build(data.ForModel);
-        Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
-        model.eval();
+        using var model = TrainedRun.Open(run.Root).LoadModel("last", torch.CPU).Model;
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
         var test = data.Splits.Test.Count > 0 ? data.Splits.Test : data.Splits.Validation;

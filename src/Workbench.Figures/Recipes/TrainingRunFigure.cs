@@ -42,9 +42,7 @@ public sealed class TrainingRunFigure : IFigureBuilder
     {
         using var data = DataSourceFactory.Open(config);
         if (data.Source.InputShape.Length != 2 || data.Source.InputShape[0] != 1) return null;
-        using var model = config.Model.Build(data.ForModel);
-        Checkpoint.Load(run.LastCheckpoint, model, optimizer: null);
-        model.eval();
+        using var model = TrainedRun.Open(run.Root).LoadModel("last", torch.CPU).Model;
         using var scope = torch.NewDisposeScope();
         var (x, y) = data.Source.Load([data.Splits.Validation.Start]);
         using var _ = torch.no_grad();

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using TorchSharp;
+using Workbench.Core.Errors;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
 using Workbench.Models.Operators;
@@ -24,8 +26,17 @@ namespace Workbench.Training.Config;
 [JsonDerivedType(typeof(UNetNowcastConfig), "unet_nowcast")]
 public abstract record ModelConfig
 {
-    /// <summary>Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here.</summary>
-    public abstract torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data);
+    /// <summary>
+    /// Builds the model; models whose structure depends on the training data (T1 energy-ranked modes) read it here, and
+    /// need it unless they are rebuilt from a checkpoint's <see cref="DerivedSpec"/>.
+    /// </summary>
+    public abstract torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data);
+
+    /// <summary>What a checkpoint carries so the model can be rebuilt without its training data; empty for most models.</summary>
+    public virtual JsonObject DerivedSpec(torch.nn.Module model) => new();
+
+    /// <summary>The model of a checkpoint whose <see cref="DerivedSpec"/> is <paramref name="spec"/>.</summary>
+    public virtual torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec) => Build(null);
     public abstract string? CheckShapes(long[] inputSample, long[] targetSample);
     public virtual IEnumerable<string> Problems() => [];
 }
@@ -40,7 +51,7 @@ public sealed record Fno1dConfig : ModelConfig
 
     private Fno1dOptions Options => new(InChannels, OutChannels, Width, Modes, Layers);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Fno1d(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Fno1d(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno1d.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
@@ -75,14 +86,29 @@ public sealed record T1Config : ModelConfig
 
     private T1Options Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Transform, Init, InitResolution);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new T1Operator(Options, ModesFor(data));
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new T1Operator(Options, ModesFor(data));
+
+    public override JsonObject DerivedSpec(torch.nn.Module model) => model is T1Operator t1
+        ? new JsonObject
+        {
+            ["t1_rows"] = new JsonArray(t1.Transform.Selection.Rows.Select(r => (JsonNode)r).ToArray()),
+            ["t1_columns"] = new JsonArray(t1.Transform.Selection.Columns.Select(c => (JsonNode)c).ToArray()),
+        }
+        : new JsonObject();
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec) =>
+        spec["t1_rows"] is JsonArray rows && spec["t1_columns"] is JsonArray columns
+            ? new T1Operator(Options, new ModeSelection(rows.Select(r => r!.GetValue<long>()).ToArray(), columns.Select(c => c!.GetValue<long>()).ToArray()))
+            : Build(null);
 
     public override string? CheckShapes(long[] inputSample, long[] targetSample) =>
         T1Operator.CheckShapes(Options, ModeSelection.LowPass(Transform, Modes1, Modes2), inputSample, targetSample);
 
-    private ModeSelection ModesFor(TrainingData data)
+    private ModeSelection ModesFor(TrainingData? data)
     {
         if (Selection == ModeSelectionKind.LowPass) return ModeSelection.LowPass(Transform, Modes1, Modes2);
+        if (data is null)
+            throw new DataFileException("t1 with selection 'energy' ranks its modes on the training data: load it from a checkpoint that stores them, or give the data");
         var count = Math.Min(SelectionSamples, data.Train.Count);
         var indices = Enumerable.Range(0, (int)count).Select(i => data.Train.Start + i).ToArray();
         var (inputs, _) = data.Source.Load(indices);
@@ -113,7 +139,7 @@ public sealed record Fno2dConfig : ModelConfig
     private Fno2dOptions Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Init, BatchNorm: BatchNorm,
         InitGridX: InitResolution, InitGridY: InitResolution);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Fno2d(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Fno2d(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno2d.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
@@ -141,7 +167,7 @@ public sealed record AfnoConfig : ModelConfig
     private AfnoOptions Options => new(InChannels, OutChannels, Grid, Grid, EmbedDim, Depth, Blocks, Patch, ModeFraction, SparsityThreshold,
         DoubleSkip: DoubleSkip);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new AfnoOperator(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new AfnoOperator(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => AfnoOperator.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
@@ -177,7 +203,7 @@ public sealed record SfnoConfig : ModelConfig
     public SfnoOptions Options => new(InputSteps, OutputSteps, Width, Modes1, Modes2, ModesT, LatentSteps, Layers, TemporalBases,
         Expansion, ProjectionWidth, OutputModes1, OutputModes2, OutputModesT, TemporalPadding);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new Sfno(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Sfno(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => Sfno.CheckShapes(Options, inputSample, targetSample);
     public override IEnumerable<string> Problems() => Options.Problems();
 }

@@ -23,7 +23,7 @@ public sealed record WadepreConfig : ModelConfig
     private WadepreOptions Options => new(InputFrames, OutputFrames, ApproximationWidth, DetailWidth, RefinerWidth, Groups,
         DetailWeight: DetailWeight, MixWeight: MixWeight, Curriculum: new CurriculumSchedule(ZnccStart, ZnccEnd, CurriculumSteps));
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new WadepreModel(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new WadepreModel(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => WadepreModel.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
@@ -47,7 +47,7 @@ public sealed record UNetNowcastConfig : ModelConfig
 
     private UNetOptions Options => new(InputFrames, OutputFrames, Width, Depth, Groups);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData data) => new UNetNowcaster(Options);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new UNetNowcaster(Options);
     public override string? CheckShapes(long[] inputSample, long[] targetSample) => UNetNowcaster.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()

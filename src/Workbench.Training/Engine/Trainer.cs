@@ -34,6 +34,7 @@ public sealed class Trainer(torch.Device device, IProgressSink progress, string?
         using var model = config.Model.Build(data.ForModel);
         model.to(device);
         using var optimizer = OptimizerFactory.Create(config.Optimizer, model.parameters());
+        var spec = config.Model.DerivedSpec(model);
 
         var state = new TrainingState(0, 0, double.NaN, 0);
         var history = new List<JsonObject>();
@@ -114,8 +115,8 @@ public sealed class Trainer(torch.Device device, IProgressSink progress, string?
             // Metrics before checkpoints: a run killed in between resumes from the older checkpoint and redoes this
             // epoch (resume drops metric lines past the checkpoint), where the other order would lose the epoch's line.
             run.WriteMetrics(history);
-            if (improved) Checkpoint.Save(run.BestCheckpoint, state, model, optimizer);
-            if (epoch % config.CheckpointEvery == 0 || epoch == config.Epochs) Checkpoint.Save(run.LastCheckpoint, state, model, optimizer);
+            if (improved) Checkpoint.Save(run.BestCheckpoint, state, model, optimizer, spec);
+            if (epoch % config.CheckpointEvery == 0 || epoch == config.Epochs) Checkpoint.Save(run.LastCheckpoint, state, model, optimizer, spec);
             progress.Message($"epoch {epoch}/{config.Epochs}: train_loss {lossSum / train.Count:G5}, " +
                              string.Join(", ", metrics.Select(m => $"val_{m.Key} {m.Value:G5}")));
         }

@@ -24,14 +24,11 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
     /// <summary>The trained run, the selected samples (inputs and ground truth on <paramref name="target"/>) and the refiner a config describes.</summary>
     public static (RunFolder Trained, Tensor Inputs, Tensor Truth, SpectralRefiner Refiner) Prepare(RefineConfig config, string trainedRun, Device target)
     {
-        var source = new RunFolder(trainedRun);
-        if (!File.Exists(source.ConfigPath)) throw new WorkbenchException($"{source.Root}: not a run folder (config.json missing)");
-        var experiment = ExperimentConfigLoader.Load(source.ConfigPath);
-        if (experiment.Model is not SfnoConfig sfno)
-            throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{experiment.Model.GetType().Name}'");
-        var model = new Sfno(sfno.Options);
-        Checkpoint.Load(source.CheckpointNamed(config.Checkpoint), model, null);
-        model.to(target);
+        var trained = TrainedRun.Open(trainedRun);
+        var source = trained.Folder;
+        if (trained.Config.Model is not SfnoConfig sfno)
+            throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{trained.Config.Model.GetType().Name}'");
+        var model = (Sfno)trained.LoadModel(config.Checkpoint, target).Model;
 
         using var data = new Hdf5SampleSource(config.Data.Path, new DatasetReaderOptions { InputsPath = config.Data.Inputs, TargetsPath = config.Data.Targets });
         var problem = sfno.CheckShapes(data.InputShape, data.TargetShape);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
@@ -10,36 +11,57 @@ namespace Workbench.Training.Runs;
 public sealed record TrainingState(int Epoch, long Step, double BestValue, int BestEpoch);
 
 /// <summary>
-/// One file holding the training state, the model parameters and the optimiser state (moments, step counts),
-/// written atomically. Layout: magic, state JSON (length-prefixed), TorchSharp module state, optimiser state.
+/// One file holding the training state, what the model needs beyond its config to be rebuilt (the data-derived spec,
+/// e.g. T1's energy-ranked modes), the model parameters and the optimiser state (moments, step counts), written
+/// atomically. Layout: magic, state JSON, spec JSON (both length-prefixed), TorchSharp module state, optimiser state.
+/// Files of the first layout (no spec) still load.
 /// </summary>
 public static class Checkpoint
 {
-    private const string Magic = "WBCKPT1";
+    private const string Magic = "WBCKPT2";
+    private const string MagicWithoutSpec = "WBCKPT1";
 
-    public static void Save(string path, TrainingState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer) =>
+    public static void Save(string path, TrainingState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, JsonObject spec) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(JsonSerializer.Serialize(state));
+            writer.Write(spec.ToJsonString());
             model.save(writer);
             optimizer.save_state_dict(writer);
         });
 
-    public static TrainingState Load(string path, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer)
+    /// <summary>The data-derived spec stored with the model (empty for files of the first layout).</summary>
+    public static JsonObject ReadSpec(string path) => Read(path, reader => ReadHeader(path, reader).Spec);
+
+    public static TrainingState Load(string path, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer) =>
+        Read(path, reader =>
+        {
+            var state = ReadHeader(path, reader).State;
+            model.load(reader);
+            optimizer?.load_state_dict(reader);
+            return state;
+        });
+
+    private static (TrainingState State, JsonObject Spec) ReadHeader(string path, BinaryReader reader)
+    {
+        var magic = reader.ReadString();
+        if (magic != Magic && magic != MagicWithoutSpec) throw new DataFileException($"{path}: not a workbench checkpoint");
+        var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString())
+                    ?? throw new DataFileException($"{path}: checkpoint has no training state");
+        var spec = magic == Magic ? JsonNode.Parse(reader.ReadString()) as JsonObject ?? new JsonObject() : new JsonObject();
+        return (state, spec);
+    }
+
+    private static T Read<T>(string path, Func<BinaryReader, T> read)
     {
         if (!File.Exists(path)) throw new DataFileException($"{path}: checkpoint not found");
         try
         {
             using var stream = File.OpenRead(path);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic) throw new DataFileException($"{path}: not a workbench checkpoint");
-            var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString())
-                        ?? throw new DataFileException($"{path}: checkpoint has no training state");
-            model.load(reader);
-            optimizer?.load_state_dict(reader);
-            return state;
+            return read(reader);
         }
         catch (Exception e) when (e is EndOfStreamException || e is IOException || e is JsonException || e is ArgumentException)
         {
