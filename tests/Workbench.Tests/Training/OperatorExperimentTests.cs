@@ -11,13 +11,20 @@ public sealed class OperatorExperimentTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    [Fact]
-    public void FnoT1AndAfnoTrainOnGeneratedNavierStokes()
+    /// <summary>Eight small trajectories (16^2, 13 frames) in _work/ns.h5.</summary>
+    private string GenerateNavierStokes()
     {
         var data = Path.Combine(_work, "ns.h5");
         var generate = CliRunner.Run("--seed", "4", "datasets", "generate", "navier-stokes", "--samples", "8", "--resolution", "16",
             "--solver-resolution", "16", "--horizon", "12", "--dt", "0.02", "--batch", "8", "--out", data);
         Assert.True(generate.ExitCode == 0, generate.Error);
+        return data;
+    }
+
+    [Fact]
+    public void FnoT1AndAfnoTrainOnGeneratedNavierStokes()
+    {
+        var data = GenerateNavierStokes();
 
         var models = new Dictionary<string, string>
         {
@@ -48,10 +55,7 @@ public sealed class OperatorExperimentTests : IDisposable
     [Fact]
     public void AnEnergyRankedT1CheckpointLoadsWithItsOwnModesWithoutTheTrainingData()
     {
-        var data = Path.Combine(_work, "ns.h5");
-        var generate = CliRunner.Run("--seed", "4", "datasets", "generate", "navier-stokes", "--samples", "8", "--resolution", "16",
-            "--solver-resolution", "16", "--horizon", "12", "--dt", "0.02", "--batch", "8", "--out", data);
-        Assert.True(generate.ExitCode == 0, generate.Error);
+        var data = GenerateNavierStokes();
         var config = Path.Combine(_work, "t1-energy.json");
         File.WriteAllText(config, $$"""
             { "name": "t1-energy", "seed": 1,
