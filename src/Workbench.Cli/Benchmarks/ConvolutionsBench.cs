@@ -5,6 +5,7 @@ using Workbench.Core.Benchmarks;
 using Workbench.Core.Runtime;
 using Workbench.Models.Codec;
 using Workbench.Models.Nowcasting.Wadepre;
+using Workbench.Training.Codec;
 using static TorchSharp.torch;
 
 namespace Workbench.Cli.Benchmarks;
@@ -37,12 +38,7 @@ public static class ConvolutionsBench
             codec.to(device);
             using var optimizer = optim.Adam(codec.parameters(), 1e-4);
             using var patches = rand(new long[] { batch, 3, 128, 128 }, device: device);
-            var ms = 1e3 * Stopwatches.MedianSeconds(() => Step(optimizer, () =>
-            {
-                var output = codec.forward(patches);
-                var bpp = -(output.YLikelihoods.log2().sum() + output.ZLikelihoods.log2().sum()) / (batch * 128.0 * 128.0);
-                return 0.01 * 255 * 255 * (output.Reconstruction - patches).square().mean() + bpp;
-            }), repeats);
+            var ms = 1e3 * Stopwatches.MedianSeconds(() => Step(optimizer, () => RateDistortion.Of(codec.forward(patches), patches, 0.01).Loss), repeats);
             results.Add(new BenchResult("hyperprior_train_step", new Dictionary<string, object>
             {
                 ["n"] = 32, ["m"] = 48, ["batch"] = batch, ["patch"] = "128x128", ["onednn_isa"] = isa,

@@ -4,8 +4,9 @@ namespace Workbench.Core.Runtime;
 
 /// <summary>
 /// The native libraries' environment settings (<see cref="OneDnnIsa"/>, <see cref="HugePageAllocations"/>,
-/// <see cref="NativeLogLevel"/>, <see cref="MallocThresholds"/>). Native code reads each once, so every entry point applies them before its first
-/// tensor; a value the user set is kept, and the first call decides whether libtorch's warnings are shown.
+/// <see cref="NativeLogLevel"/>, <see cref="MallocThresholds"/>). Native code reads each once, so every entry point
+/// applies them before its first tensor; a value the user set is kept, and the first call decides whether libtorch's
+/// warnings are shown.
 /// </summary>
 public static class NativeEnvironment
 {

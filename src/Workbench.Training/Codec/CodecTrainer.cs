@@ -33,7 +33,6 @@ public static class CodecTrainer
         var auxOptimizer = optim.Adam(quantiles, options.AuxLearningRate);
         using var sampler = new PatchSampler(options.ImagesInDrawOrder, options.PatchSize, Determinism.ManagedRandom(options.Seed, "codec patches"));
         var clock = Stopwatch.StartNew();
-        var pixels = (double)options.BatchSize * options.PatchSize * options.PatchSize;
 
         using var stopListener = StopRequest.Listen();
         var step = 0;
@@ -43,9 +42,7 @@ public static class CodecTrainer
             using var scope = NewDisposeScope();
             var x = sampler.Next(options.BatchSize).to(device);
             using var output = model.forward(x);
-            var bpp = -(output.YLikelihoods.log2().sum() + output.ZLikelihoods.log2().sum()) / pixels;
-            var mse = (output.Reconstruction - x).square().mean();
-            var loss = options.Lambda * 255 * 255 * mse + bpp;
+            var (loss, bpp, mse) = RateDistortion.Of(output, x, options.Lambda);
             optimizer.zero_grad();
             loss.backward();
             if (!double.IsFinite(nn.utils.clip_grad_norm_(main, 1.0))) ReportDivergence(model, step);
