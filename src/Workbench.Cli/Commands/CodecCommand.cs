@@ -8,6 +8,7 @@ using Workbench.Core.IO;
 using Workbench.Data.Images;
 using Workbench.Models.Codec;
 using Workbench.Training.Codec;
+using Workbench.Training.Runs;
 
 namespace Workbench.Cli.Commands;
 
@@ -117,9 +118,14 @@ public static class CodecCommand
 
     private static Command Train(Func<ParseResult, CliContext> context)
     {
-        var images = new Option<string[]>("--images") { Description = "Training PNG images (never the evaluation images).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var quality = new Option<int>("--quality") { Description = "Quality level the checkpoint is saved under.", Required = true };
-        var lambda = new Option<double>("--lambda") { Description = "Rate-distortion trade-off (loss = lambda 255^2 MSE + bpp).", Required = true };
+        var experiment = new Argument<string?>("experiment")
+        {
+            Description = "Codec experiment config (JSON with \"task\": \"codec\"); without it the options below describe the run.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var images = new Option<string[]>("--images") { Description = "Training PNG images or folders of them (never the evaluation images).", AllowMultipleArgumentsPerToken = true };
+        var quality = new Option<int?>("--quality") { Description = "Quality level the trained model is saved under." };
+        var lambda = new Option<double?>("--lambda") { Description = "Rate-distortion trade-off (loss = lambda 255^2 MSE + bpp)." };
         var steps = new Option<int>("--steps") { Description = "Optimiser steps.", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Patches per step.", DefaultValueFactory = _ => 8 };
         var patch = new Option<int>("--patch") { Description = "Patch size in pixels (a multiple of 64).", DefaultValueFactory = _ => 128 };
@@ -127,48 +133,78 @@ public static class CodecCommand
         var auxRate = new Option<double>("--aux-lr") { Description = "Adam learning rate of the entropy bottleneck's quantiles.", DefaultValueFactory = _ => 1e-3 };
         var n = new Option<int>("--n") { Description = "Channels N of the transforms.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().N };
         var m = new Option<int>("--m") { Description = "Channels M of the latent.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().M };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps per round: a metrics line and a checkpoint after each.", DefaultValueFactory = _ => 100 };
         var model = ModelOption();
-        var maxSeconds = new Option<double?>("--max-seconds") { Description = "Stop after the step that reaches this training time (the saved steps say how many ran)." };
+        var maxSeconds = TrainCommand.MaxSecondsOption();
         var models = ModelsOption();
         var from = new Option<string?>("--from")
         {
-            Description = "Folder holding a trained checkpoint of this model and quality to continue from (its N and M; --steps more steps, the learning-rate drop at the end of these).",
+            Description = "Folder of trained codec models whose checkpoint of this model and quality gives the starting weights (its N and M; " +
+                          "a warm start: the optimiser starts afresh; --resume continues a run exactly).",
         };
-        var command = new Command("train", "Train a codec model for one quality on random patches and save it to --models.")
+        var output = new Option<string?>("--out") { Description = "Run folder to create (default runs/codec/MODEL-qQ)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the codec run in this folder exactly (optimisers, schedule, patches)." };
+        var command = new Command("train", "Train a codec model for one quality in a run folder, then save it to --models.")
         {
-            images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, model, maxSeconds, models, from,
+            experiment, images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, maxSeconds, models, from, output, resume,
         };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
-            ctx.ConfigureRuntime();
-            var level = Quality(parse.GetValue(quality));
-            if (parse.GetValue(patch) % ScaleHyperpriorOptions.PadMultiple != 0 || parse.GetValue(patch) < ScaleHyperpriorOptions.PadMultiple)
-                throw new ConfigException($"codec train: --patch must be a positive multiple of {ScaleHyperpriorOptions.PadMultiple}, got {parse.GetValue(patch)}");
-            if (parse.GetValue(steps) < 1 || parse.GetValue(batch) < 1 || !(parse.GetValue(lambda) > 0) || !(parse.GetValue(rate) > 0) || !(parse.GetValue(auxRate) > 0))
-                throw new ConfigException("codec train: --steps, --batch, --lambda, --lr and --aux-lr must be positive");
-            if (parse.GetValue(maxSeconds) is <= 0) throw new ConfigException("codec train: --max-seconds must be positive");
-            var options = new CodecTrainingOptions(parse.GetValue(images)!, parse.GetValue(lambda), parse.GetValue(steps), parse.GetValue(batch),
-                parse.GetValue(patch), parse.GetValue(rate), parse.GetValue(auxRate), ctx.Seed, Device: ctx.Device, MaxSeconds: parse.GetValue(maxSeconds));
+            if (parse.GetValue(resume) is { } resumeDir)
+            {
+                var run = new RunFolder(resumeDir);
+                if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
+                return RunExperiment(ctx, CodecExperimentConfig.Load(run.ConfigPath), resumeDir, null, parse.GetValue(maxSeconds));
+            }
+            if (parse.GetValue(experiment) is { } path)
+                return RunExperiment(ctx, CodecExperimentConfig.Load(path), null, parse.GetValue(output), parse.GetValue(maxSeconds));
+
+            if (parse.GetValue(images) is not { Length: > 0 } given || parse.GetValue(quality) is not { } level || parse.GetValue(lambda) is not { } trade)
+                throw new ConfigException("codec train: expected an experiment config, --resume RUN_DIR, or --images, --quality and --lambda");
             var id = CodecModels.Parse(parse.GetValue(model)!);
-            var start = parse.GetValue(from) is { } folder ? new CodecCheckpoints(folder) : null;
-            var prior = start?.Info(id, level);
-            var (channels, latent) = (prior?.N ?? parse.GetValue(n), prior?.M ?? parse.GetValue(m));
+            var prior = parse.GetValue(from) is { } folder ? new CodecCheckpoints(folder).Info(id, Quality(level)) : null;
             bool GivenOtherThan(Option<int> option, int value) => parse.GetResult(option) is { Implicit: false } && parse.GetValue(option) != value;
             if (prior is not null && (GivenOtherThan(n, prior.N) || GivenOtherThan(m, prior.M)))
-                throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {start!.Folder} (N {prior.N}, M {prior.M})");
-            if (prior is not null) ctx.Output.WriteLine($"continuing from {start!.Folder} after {prior.Steps} steps");
-            var clock = Stopwatch.StartNew();
-            var trained = CodecTrainer.Train(() => start?.Load(id, level) ?? CodecModels.Create(id, channels, latent), options, ctx.Output.WriteLine);
-            var info = new CodecCheckpointInfo(channels, latent, options.Lambda, trained.Steps, options.BatchSize, options.PatchSize,
-                options.LearningRate, options.Seed, options.ImagesInDrawOrder.Select(Path.GetFileName).ToArray()!, Math.Round(clock.Elapsed.TotalSeconds, 1)).After(prior);
-            new CodecCheckpoints(parse.GetValue(models)!).Save(level, trained.Model, info);
-            var saved = $"saved {CodecModels.Name(id)}-q{level} to {parse.GetValue(models)} after {info.Steps} steps";
-            if (trained.StoppedBy is { } signal) throw new RunStoppedException(signal, $"{saved}; continue with --from {parse.GetValue(models)}");
-            ctx.Output.WriteLine($"{saved}, {clock.Elapsed.TotalSeconds:F0} s");
-            return 0;
+                throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {parse.GetValue(from)} (N {prior.N}, M {prior.M})");
+            if (prior is not null) ctx.Output.WriteLine($"starting from the weights in {parse.GetValue(from)} after {prior.Steps} steps");
+            var config = new CodecExperimentConfig
+            {
+                Name = $"{CodecModels.Name(id)}-q{level}",
+                Seed = ctx.Seed,
+                Model = new CodecModelConfig { Kind = CodecModels.Name(id), N = prior?.N ?? parse.GetValue(n), M = prior?.M ?? parse.GetValue(m) },
+                Images = given,
+                Quality = level,
+                Lambda = trade,
+                Steps = parse.GetValue(steps),
+                BatchSize = parse.GetValue(batch),
+                PatchSize = parse.GetValue(patch),
+                Lr = parse.GetValue(rate),
+                AuxLr = parse.GetValue(auxRate),
+                CheckpointEvery = parse.GetValue(checkpointEvery),
+                InitFrom = parse.GetValue(from),
+                SaveTo = parse.GetValue(models),
+            };
+            var problem = config.Problems().FirstOrDefault();
+            if (problem is not null) throw new ConfigException($"codec train: {problem}");
+            return RunExperiment(ctx, config, null, parse.GetValue(output) ?? Path.Combine("runs", "codec", config.Name), parse.GetValue(maxSeconds));
         });
         return command;
+    }
+
+    /// <summary>Trains (or resumes) a codec experiment in a run folder and reports where it stands.</summary>
+    public static int RunExperiment(CliContext ctx, CodecExperimentConfig config, string? resumeDir, string? output, double? maxSeconds)
+    {
+        if (maxSeconds is <= 0) throw new ConfigException("codec train: --max-seconds must be positive");
+        if (resumeDir is not null && output is not null) throw new WorkbenchException("train: --out and --resume cannot be combined");
+        if (resumeDir is null && ctx.SeedGiven) config = config with { Seed = ctx.Seed };
+        var run = new RunFolder(resumeDir ?? output ?? Path.Combine("runs", config.Name));
+        ctx.ConfigureRuntime();
+        var (device, request) = ctx.DeviceFor(config.Device);
+        var summary = CodecRun.Train(config, run, resumeDir is not null, device, ctx.Progress, request, maxSeconds);
+        ctx.Output.WriteLine($"run folder: {run.Root}");
+        ctx.Output.WriteLine($"final: {summary["final"]!.ToJsonString()}");
+        return 0;
     }
 
     /// <summary>A file that is not a PNG the decoder accepts is the user's to fix: one line, exit 1.</summary>

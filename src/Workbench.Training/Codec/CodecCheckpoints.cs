@@ -36,6 +36,21 @@ public sealed class CodecCheckpoints(string folder)
         return loaded;
     }
 
+    /// <summary>
+    /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
+    /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
+    /// </summary>
+    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m)
+    {
+        var checkpoints = new CodecCheckpoints(folder);
+        var info = checkpoints.Info(model, quality);
+        if (info.N != n || info.M != m)
+            throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
+        var loaded = CodecModels.Create(model, n, m);
+        loaded.load(checkpoints.Stem(model, quality) + ".dat");
+        return loaded;
+    }
+
     public CodecCheckpointInfo Info(CodecModelId model, byte quality)
     {
         var stem = Stem(model, quality);

@@ -18,27 +18,31 @@ public static class ExperimentConfigLoader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
-    public static ExperimentConfig Load(string path)
+    public static ExperimentConfig Load(string path) => Parse(ReadText(path), path);
+
+    public static ExperimentConfig Parse(string text, string origin) => Parse<ExperimentConfig>(text, origin, c => c.Problems());
+
+    /// <summary>The text of a config file, or a one-line error.</summary>
+    public static string ReadText(string path)
     {
         if (!File.Exists(path)) throw new ConfigException($"{path}: file not found");
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             throw new ConfigException($"{path}: cannot read ({e.Message})");
         }
-        return Parse(text, path);
     }
 
-    public static ExperimentConfig Parse(string text, string origin)
+    /// <summary>Reads a config record strictly and checks it with <paramref name="problems"/> (the first one is the error).</summary>
+    public static T Parse<T>(string text, string origin, Func<T, IEnumerable<string>> problems) where T : class
     {
-        ExperimentConfig? config;
+        T? config;
         try
         {
-            config = JsonSerializer.Deserialize<ExperimentConfig>(text, Json);
+            config = JsonSerializer.Deserialize<T>(text, Json);
         }
         catch (JsonException e)
         {
@@ -49,12 +53,12 @@ public static class ExperimentConfigLoader
             throw new ConfigException($"{origin}: {OneLine(e.Message)}");
         }
         if (config is null) throw new ConfigException($"{origin}: expected a JSON object");
-        var problem = config.Problems().FirstOrDefault();
+        var problem = problems(config).FirstOrDefault();
         if (problem is not null) throw new ConfigException($"{origin}: {problem}");
         return config;
     }
 
-    public static string Serialize(ExperimentConfig config) => JsonSerializer.Serialize(config, Json);
+    public static string Serialize<T>(T config) => JsonSerializer.Serialize(config, Json);
 
     private static string Describe(JsonException e)
     {

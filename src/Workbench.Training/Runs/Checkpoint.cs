@@ -13,34 +13,39 @@ public sealed record TrainingState(int Epoch, long Step, double BestValue, int B
 /// <summary>
 /// One file holding the training state, what the model needs beyond its config to be rebuilt (the data-derived spec,
 /// e.g. T1's energy-ranked modes), the model parameters and the optimiser state (moments, step counts), written
-/// atomically. Layout: magic, state JSON, spec JSON (both length-prefixed), TorchSharp module state, optimiser state.
-/// Files of the first layout (no spec) still load.
+/// atomically. Layout: magic, state JSON, spec JSON (both length-prefixed), TorchSharp module state, then the state of
+/// each optimiser in order (the main one, then auxiliary ones such as a codec's quantile optimiser). Files of the first
+/// layout (no spec) still load.
 /// </summary>
 public static class Checkpoint
 {
     private const string Magic = "WBCKPT2";
     private const string MagicWithoutSpec = "WBCKPT1";
 
-    public static void Save(string path, TrainingState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, JsonObject spec) =>
+    /// <summary>A task without a best checkpoint keeps its best value NaN.</summary>
+    private static readonly JsonSerializerOptions StateJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static void Save(string path, TrainingState state, torch.nn.Module model, IReadOnlyList<TorchSharp.Modules.OptimizerHelper> optimizers, JsonObject spec) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
-            writer.Write(JsonSerializer.Serialize(state));
+            writer.Write(JsonSerializer.Serialize(state, StateJson));
             writer.Write(spec.ToJsonString());
             model.save(writer);
-            optimizer.save_state_dict(writer);
+            foreach (var optimizer in optimizers) optimizer.save_state_dict(writer);
         });
 
     /// <summary>The data-derived spec stored with the model (empty for files of the first layout).</summary>
     public static JsonObject ReadSpec(string path) => Read(path, reader => ReadHeader(path, reader).Spec);
 
-    public static TrainingState Load(string path, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer) =>
+    /// <summary>Loads the model and <paramref name="optimizers"/> (none: the model only) and returns the training state.</summary>
+    public static TrainingState Load(string path, torch.nn.Module model, IReadOnlyList<TorchSharp.Modules.OptimizerHelper> optimizers) =>
         Read(path, reader =>
         {
             var state = ReadHeader(path, reader).State;
             model.load(reader);
-            optimizer?.load_state_dict(reader);
+            foreach (var optimizer in optimizers) optimizer.load_state_dict(reader);
             return state;
         });
 
@@ -48,7 +53,7 @@ public static class Checkpoint
     {
         var magic = reader.ReadString();
         if (magic != Magic && magic != MagicWithoutSpec) throw new DataFileException($"{path}: not a workbench checkpoint");
-        var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString())
+        var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString(), StateJson)
                     ?? throw new DataFileException($"{path}: checkpoint has no training state");
         var spec = magic == Magic ? JsonNode.Parse(reader.ReadString()) as JsonObject ?? new JsonObject() : new JsonObject();
         return (state, spec);

@@ -30,7 +30,7 @@ public sealed class TrainedRun
         try
         {
             model.to(device);
-            var state = Checkpoint.Load(checkpoint, model, optimizer: null);
+            var state = Checkpoint.Load(checkpoint, model, optimizers: []);
             model.eval();
             return (model, state);
         }

@@ -109,7 +109,7 @@ public sealed class CodecCommandTests : IDisposable
         string[] train = ["codec", "train", "--images", _png, "--quality", "3", "--lambda", "0.0067", "--steps", "2", "--batch", "1",
             "--patch", "64", "--lr", "1e-30", "--aux-lr", "1e-30"];
 
-        var result = CliRunner.Run([.. train, "--from", start, "--models", continued]);
+        var result = CliRunner.Run([.. train, "--from", start, "--models", continued, "--out", Path.Combine(_folder, "run-continued")]);
 
         Assert.Equal(0, result.ExitCode);
         var info = new CodecCheckpoints(continued).Info(CodecModelId.Hyperprior, 3);
@@ -120,7 +120,7 @@ public sealed class CodecCommandTests : IDisposable
             Assert.True(a.allclose(b, rtol: 0, atol: 1e-20), $"{name} moved away from the checkpoint");
 
         var fresh = Path.Combine(_folder, "fresh");
-        Assert.Equal(0, CliRunner.Run([.. train, "--n", "8", "--m", "12", "--models", fresh]).ExitCode);
+        Assert.Equal(0, CliRunner.Run([.. train, "--n", "8", "--m", "12", "--models", fresh, "--out", Path.Combine(_folder, "run-fresh")]).ExitCode);
         var scratch = new CodecCheckpoints(fresh);
         Assert.Equal((2, 0), (scratch.Info(CodecModelId.Hyperprior, 3).Steps, scratch.Info(CodecModelId.Hyperprior, 3).PriorSteps));
         Assert.Contains(scratch.Load(CodecModelId.Hyperprior, 3).named_parameters().Zip(_model.named_parameters()),
@@ -134,7 +134,7 @@ public sealed class CodecCommandTests : IDisposable
     {
         var output = Path.Combine(_folder, "continued");
         var result = CliRunner.Run(["codec", "train", "--images", _png, "--lambda", "0.0067", "--steps", "1", "--patch", "64",
-            "--from", _models, "--models", output, .. arguments.Split(' ')]);
+            "--from", _models, "--models", output, "--out", Path.Combine(_folder, "run"), .. arguments.Split(' ')]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(mentions, Assert.Single(result.ErrorLines));
@@ -150,5 +150,48 @@ public sealed class CodecCommandTests : IDisposable
         Assert.Contains("no trained hyperprior model for quality 7", Assert.Single(result.ErrorLines));
         Assert.Contains("available: 3", result.Error);
         Assert.False(File.Exists(wbc));
+    }
+
+    private string CodecExperiment(string extra = "")
+    {
+        var path = Path.Combine(_folder, "codec.json");
+        File.WriteAllText(path, $$"""
+            { "task": "codec", "name": "tiny-codec", "seed": 3, "model": { "kind": "hyperprior", "n": 8, "m": 12 },
+              "images": ["{{Path.GetDirectoryName(_png)}}"], "quality": 3, "lambda": 0.0067, "steps": 4, "batch_size": 1,
+              "patch_size": 64, "lr": 0.001, "checkpoint_every": 2{{extra}} }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_codec_experiment_trains_through_train_and_a_run_stopped_by_its_time_budget_resumes_to_the_uninterrupted_weights()
+    {
+        var config = CodecExperiment();
+        var (whole, split) = (Path.Combine(_folder, "whole"), Path.Combine(_folder, "split"));
+
+        Assert.Equal(0, CliRunner.Run("train", config, "--out", whole).ExitCode);
+        var stopped = CliRunner.Run("train", config, "--out", split, "--max-seconds", "1e-9");
+        var resumed = CliRunner.Run("codec", "train", "--resume", split);
+
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Contains($"continue with: workbench train --resume {split}", stopped.Output);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("resuming tiny-codec after round 1", resumed.Output);
+        var (a, b) = (ScaleHyperpriorTests.Tiny(0), ScaleHyperpriorTests.Tiny(1));
+        Workbench.Training.Runs.Checkpoint.Load(Path.Combine(whole, "checkpoints", "last.ckpt"), a, optimizers: []);
+        Workbench.Training.Runs.Checkpoint.Load(Path.Combine(split, "checkpoints", "last.ckpt"), b, optimizers: []);
+        foreach (var ((name, x), (_, y)) in a.named_parameters().Zip(b.named_parameters()))
+            Assert.True(x.equal(y).all().item<bool>(), $"{name} differs between the split and the uninterrupted run");
+    }
+
+    [Fact]
+    public void A_codec_experiment_with_an_unknown_field_is_a_one_line_error_and_creates_no_run_folder()
+    {
+        var output = Path.Combine(_folder, "run");
+        var result = CliRunner.Run("train", CodecExperiment(", \"epochs\": 3"), "--out", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown field 'epochs'", Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(output));
     }
 }

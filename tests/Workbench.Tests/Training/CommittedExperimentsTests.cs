@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Workbench.Training.Codec;
 using Workbench.Training.Config;
 using Workbench.Training.Refine;
 
 namespace Workbench.Tests.Training;
 
 /// <summary>
-/// Every experiment and refinement config committed under experiments/ loads; those the run scripts use (outside
+/// Every experiment (operator, nowcasting, codec) and refinement config committed under experiments/ loads; those the run scripts use (outside
 /// experiments/figures, whose quick variants carry a suffix) are named after their file.
 /// </summary>
 public sealed class CommittedExperimentsTests
@@ -15,7 +16,7 @@ public sealed class CommittedExperimentsTests
     [Fact]
     public void EveryCommittedTrainingAndRefinementConfigLoads()
     {
-        var (training, refinement) = (0, 0);
+        var (training, refinement, codec) = (0, 0, 0);
         // experiments/results holds what runs wrote (their summaries and copied configs), not configs to run.
         foreach (var path in Directory.EnumerateFiles(ExperimentsFolder, "*.json", SearchOption.AllDirectories))
         {
@@ -26,7 +27,13 @@ public sealed class CommittedExperimentsTests
             if (root.ValueKind != JsonValueKind.Object) continue;
             var stem = Path.GetFileNameWithoutExtension(path);
             var named = !relative.StartsWith("figures", StringComparison.Ordinal);
-            if (root.TryGetProperty("epochs", out _))
+            if (root.TryGetProperty("task", out var task) && task.GetString() == ExperimentTask.Codec)
+            {
+                var name = CodecExperimentConfig.Load(path).Name;
+                if (named) Assert.Equal(stem, name);
+                codec++;
+            }
+            else if (root.TryGetProperty("epochs", out _))
             {
                 var name = ExperimentConfigLoader.Load(path).Name;
                 if (named) Assert.Equal(stem, name);
@@ -41,5 +48,6 @@ public sealed class CommittedExperimentsTests
         }
         Assert.True(training >= 30, $"found only {training} training configs under {ExperimentsFolder}");
         Assert.True(refinement >= 10, $"found only {refinement} refinement configs under {ExperimentsFolder}");
+        Assert.True(codec >= 1, $"found no codec training config under {ExperimentsFolder}");
     }
 }
