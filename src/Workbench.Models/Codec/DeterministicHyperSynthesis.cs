@@ -7,13 +7,14 @@ namespace Workbench.Models.Codec;
 /// The hyper-synthesis h_s evaluated in plain C# doubles with one fixed summation order, for the Gaussian scale
 /// indexes the decoder needs: library convolutions may sum in a different order per thread count or CPU, and one
 /// flipped index desynchronises the whole stream. Layers: transposed 5x5 stride 2 (padding 2, output padding 1),
-/// 3x3 stride 1 (padding 1) and ReLU, as built by <see cref="CodecLayers"/>.
+/// 3x3 stride 1 (padding 1) and ReLU, as built by <see cref="CodecLayers"/>. It decorates the model's hyper-synthesis
+/// module for coding: training and the forward pass use the module itself.
 /// </summary>
-internal sealed class DeterministicHyperSynthesis
+public sealed class DeterministicHyperSynthesis
 {
     private readonly List<Layer> _layers = [];
 
-    public DeterministicHyperSynthesis(Sequential hyperSynthesis)
+    internal DeterministicHyperSynthesis(Sequential hyperSynthesis)
     {
         foreach (var module in hyperSynthesis.children())
         {

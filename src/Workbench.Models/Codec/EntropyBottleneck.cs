@@ -102,6 +102,36 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, (Tensor Quantised, Ten
         offsets.copy_(tensor(offsetValues));
     }
 
+    /// <summary>
+    /// Codes z [1, C, h, w] as round(z - median_c) with the stored cdf of channel c; returns the stream and the decoded
+    /// z_hat = symbol + median (channel-major, float64), which the decoder reproduces from the stream alone.
+    /// </summary>
+    public (byte[] Stream, double[] ZHat) Compress(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        var medians = Medians.detach().cpu().to(ScalarType.Float64).data<double>().ToArray();
+        var symbols = (z.cpu().to(ScalarType.Float64) - tensor(medians).reshape(1, -1, 1, 1)).round().to(ScalarType.Int32).data<int>().ToArray();
+        var plane = (int)(z.shape[2] * z.shape[3]);
+        return (SymbolCoder.Encode(symbols, ChannelIndexes(plane), Table()), ZHat(symbols, medians, plane));
+    }
+
+    /// <summary>z_hat (channel-major, float64) of a stream written by <see cref="Compress"/> for an h x w plane.</summary>
+    public double[] Decompress(byte[] stream, int height, int width)
+    {
+        var medians = Medians.detach().cpu().to(ScalarType.Float64).data<double>().ToArray();
+        var plane = height * width;
+        return ZHat(SymbolCoder.Decode(stream, ChannelIndexes(plane), Table()), medians, plane);
+    }
+
+    private int[] ChannelIndexes(int plane) => Enumerable.Range(0, Channels * plane).Select(i => i / plane).ToArray();
+
+    private static double[] ZHat(int[] symbols, double[] medians, int plane)
+    {
+        var zHat = new double[symbols.Length];
+        for (var i = 0; i < zHat.Length; i++) zHat[i] = symbols[i] + medians[i / plane];
+        return zHat;
+    }
+
     /// <summary>The stored tables: channel c codes round(z - median_c) with cdf c.</summary>
     public CdfTable Table()
     {

@@ -34,6 +34,15 @@ public static class GaussianConditional
         return (upper - lower).clamp_min(LikelihoodMin).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The rANS stream of integer symbols, element i coded with the table of its scale i.</summary>
+    public static byte[] Compress(ReadOnlySpan<int> symbols, IReadOnlyList<double> scales) =>
+        SymbolCoder.Encode(symbols, ScaleIndexes(scales), Table);
+
+    /// <summary>The symbols of a stream written by <see cref="Compress"/> with the same scales.</summary>
+    public static int[] Decompress(byte[] stream, IReadOnlyList<double> scales) => SymbolCoder.Decode(stream, ScaleIndexes(scales), Table);
+
+    private static int[] ScaleIndexes(IReadOnlyList<double> scales) => scales.Select(ScaleIndex).ToArray();
+
     /// <summary>Table index of each scale: the first table scale >= s, the last one beyond the table.</summary>
     public static int ScaleIndex(double scale)
     {

@@ -1,15 +1,18 @@
 using TorchSharp.Modules;
-using Workbench.Core.Errors;
+using Workbench.Data.Images;
+using Workbench.Models.Codec.Latent;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
 
 /// <summary>
-/// What <see cref="ImageCodec"/> needs from a learned codec with a hyperprior: y = Analysis(x) with M channels at stride
-/// 16, z = HyperAnalysis(y) with N channels at stride 64 coded by the <see cref="EntropyBottleneck"/>, the scales of y
-/// from <see cref="HyperSynthesis"/> (plain convolutions and ReLUs, which the decoder re-evaluates deterministically on
-/// the CPU), and x_hat = Synthesis(y_hat). forward gives the training-time output: z through the entropy bottleneck,
-/// y perturbed by uniform noise in training and rounded in evaluation, the Gaussian likelihoods of y under the scales.
+/// A learned image codec with a hyperprior: y = Analysis(x) with M channels at stride <see cref="LatentStride"/>,
+/// z = HyperAnalysis(y) with N channels at stride <see cref="PadMultiple"/> coded by the <see cref="EntropyBottleneck"/>,
+/// the scales of y from <see cref="HyperSynthesis"/> (plain convolutions and ReLUs, which the decoder re-evaluates
+/// deterministically on the CPU), and x_hat = Synthesis(y_hat). forward gives the training-time output: z through the
+/// entropy bottleneck, y perturbed by uniform noise in training and rounded in evaluation, the Gaussian likelihoods of y
+/// under the scales. <see cref="Compress"/> and <see cref="Decompress"/> code an image with the model's
+/// <see cref="LatentCodec"/>; <see cref="ImageCodec"/> wraps them in the codec file container.
 /// </summary>
 public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
 {
@@ -27,6 +30,16 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     public abstract int LatentChannels { get; }
 
     public abstract EntropyBottleneck EntropyBottleneck { get; }
+
+    /// <summary>The stride of y: images are padded to multiples of <see cref="PadMultiple"/>, y has 1/16 of their size.</summary>
+    public const int LatentStride = 16;
+
+    /// <summary>The total stride of z, to which images are padded.</summary>
+    public virtual int PadMultiple => ScaleHyperpriorOptions.PadMultiple;
+
+    /// <summary>Codes y: z through the entropy bottleneck, y through the Gaussian conditional under the decoded z's scales.</summary>
+    public virtual ILatentCodec LatentCodec =>
+        new HyperpriorLatentCodec(HyperAnalysis, EntropyBottleneck, new DeterministicHyperSynthesis(HyperSynthesis), LatentChannels, PadMultiple / LatentStride);
 
     /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
     internal abstract Sequential HyperSynthesis { get; }
@@ -50,10 +63,33 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         return new CodecOutput(Synthesis(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
     }
 
+    /// <summary>The streams of an image (padded by edge replication to multiples of <see cref="PadMultiple"/>).</summary>
+    public IReadOnlyList<byte[]> Compress(RasterImage image)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        eval();
+        return LatentCodec.Compress(Analysis(ImageTensors.Pad(ImageTensors.ToTensor(image), PadMultiple)));
+    }
+
+    /// <summary>The width x height image of streams written by <see cref="Compress"/>: g_s(y_hat), cropped.</summary>
+    public RasterImage Decompress(IReadOnlyList<byte[]> streams, int width, int height)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        eval();
+        var yHat = LatentCodec.Decompress(streams, Padded(height) / LatentStride, Padded(width) / LatentStride);
+        var parameter = parameters().First();
+        return ImageTensors.ToImage(Synthesis(yHat.to(parameter.dtype, parameter.device)), width, height);
+    }
+
+    private int Padded(int size) => (size + PadMultiple - 1) / PadMultiple * PadMultiple;
+
     /// <summary>Refuses anything but RGB batches [B, 3, H, W] with H and W multiples of the padding unit.</summary>
     protected static void CheckInput(Tensor x, string model)
     {
-        if (x.dim() != 4 || x.shape[1] != 3 || x.shape[2] % ScaleHyperpriorOptions.PadMultiple != 0 || x.shape[3] % ScaleHyperpriorOptions.PadMultiple != 0)
-            throw new WorkbenchException($"{model}: expected [B, 3, H, W] with H and W multiples of {ScaleHyperpriorOptions.PadMultiple}, got [{string.Join(", ", x.shape)}].");
+        const int multiple = ScaleHyperpriorOptions.PadMultiple;
+        if (x.dim() != 4 || x.shape[1] != 3 || x.shape[2] % multiple != 0 || x.shape[3] % multiple != 0)
+            throw new ArgumentException($"{model}: expected [B, 3, H, W] with H and W multiples of {multiple}, got [{string.Join(", ", x.shape)}].");
     }
 }

@@ -90,4 +90,26 @@ public sealed class ImageCodecTests
         Assert.Equal(1000, errors + images);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"1000 decodes took {clock.Elapsed}");
     }
+
+    /// <summary>
+    /// The committed models code data/images/astronaut.png at quality 3 into the very files (and decode them into the very
+    /// images) that `workbench codec compress/decompress` wrote before the latent coding was split into composable pieces.
+    /// </summary>
+    [Theory]
+    [InlineData(CodecModelId.Hyperprior, "4072fed18f7aee3c5a515fe436e1b8217fe7c1eab2836ea37d728c28c9cdc0fd", "97ef86b5d82ee8a6f11bbb147add272fe9f3e2d78cbfb43059e7cb45186b70cc")]
+    [InlineData(CodecModelId.Hcfssnet, "87be0aca6b78eec30cb1bcbab1970a88d8f9f3e114b727fb7fbb304d8e639eeb", "39e9b291a9e5f6e983695f77748b9f51fd4ea6f9fd245439e76fdaf2ee5eadde")]
+    public void The_committed_models_write_and_read_the_files_they_wrote_when_committed(CodecModelId id, string fileSha256, string decodedPngSha256)
+    {
+        var repository = Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", ".."));
+        var checkpoints = new CodecCheckpoints(Path.Combine(repository, "models", "codec"));
+        var image = PngDecoder.Read(Path.Combine(repository, "data", "images", "astronaut.png"));
+
+        var file = ImageCodec.Compress(checkpoints.Load(id, 3), image, 3);
+        var decoded = Path.Combine(Directory.CreateTempSubdirectory("wb-codec-golden-").FullName, "decoded.png");
+        PngEncoder.Write(decoded, ImageCodec.Decompress(file, checkpoints.Load));
+
+        Assert.Equal(fileSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        Assert.Equal(decodedPngSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(decoded))));
+        Directory.Delete(Path.GetDirectoryName(decoded)!, recursive: true);
+    }
 }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
-using Workbench.Models.Codec;
 
-namespace Workbench.Training.Codec;
+namespace Workbench.Models.Codec;
 
 /// <summary>
 /// A folder of trained codec models: for each model and quality, NAME-qQ.dat (TorchSharp weights with the integer
