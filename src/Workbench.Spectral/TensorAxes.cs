@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral;
@@ -12,7 +11,7 @@ internal static class TensorAxes
         var rank = x.dim();
         var d = dim < 0 ? dim + rank : dim;
         if (d < 0 || d >= rank)
-            throw new WorkbenchException($"{what}: dim {dim} is out of range for a tensor of rank {rank}.");
+            throw new ArgumentException($"{what}: dim {dim} is out of range for a tensor of rank {rank}.");
         return d;
     }
 
@@ -20,7 +19,7 @@ internal static class TensorAxes
     {
         var result = dims.Select(d => Normalize(x, d, what)).ToArray();
         if (result.Distinct().Count() != result.Length)
-            throw new WorkbenchException($"{what}: dims [{string.Join(", ", dims)}] name the same axis twice.");
+            throw new ArgumentException($"{what}: dims [{string.Join(", ", dims)}] name the same axis twice.");
         return result;
     }
 
@@ -28,7 +27,7 @@ internal static class TensorAxes
     public static long[] Trailing(Tensor x, int count, string what)
     {
         if (x.dim() < count)
-            throw new WorkbenchException($"{what}: expected a tensor of rank >= {count}, got shape [{string.Join(", ", x.shape)}].");
+            throw new ArgumentException($"{what}: expected a tensor of rank >= {count}, got shape [{string.Join(", ", x.shape)}].");
         return Enumerable.Range(0, count).Select(i => x.dim() - count + i).ToArray();
     }
 
@@ -41,7 +40,7 @@ internal static class TensorAxes
         ScalarType.Float64 or ScalarType.ComplexFloat64 => ScalarType.Float64,
         ScalarType.Float16 => ScalarType.Float16,
         ScalarType.BFloat16 => ScalarType.BFloat16,
-        _ => throw new WorkbenchException($"{what}: expected a floating-point or complex tensor, got {t}."),
+        _ => throw new ArgumentException($"{what}: expected a floating-point or complex tensor, got {t}."),
     };
 
     /// <summary>The complex dtype whose parts have the given real dtype.</summary>
@@ -49,13 +48,13 @@ internal static class TensorAxes
     {
         ScalarType.Float32 or ScalarType.ComplexFloat32 => ScalarType.ComplexFloat32,
         ScalarType.Float64 or ScalarType.ComplexFloat64 => ScalarType.ComplexFloat64,
-        _ => throw new WorkbenchException($"{what}: expected float32, float64 or a complex tensor, got {t}."),
+        _ => throw new ArgumentException($"{what}: expected float32, float64 or a complex tensor, got {t}."),
     };
 
     public static void RequireReal(Tensor x, string what)
     {
         if (!x.is_floating_point())
-            throw new WorkbenchException($"{what}: expected a real floating-point tensor, got {x.dtype}.");
+            throw new ArgumentException($"{what}: expected a real floating-point tensor, got {x.dtype}.");
     }
 
     /// <summary>Reshapes a 1-D tensor of length n so it broadcasts along axis <paramref name="dim"/> of a rank-r tensor.</summary>

@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
@@ -134,6 +133,6 @@ public static class Dct
 
     private static void RequireDims(long[] dims, string what)
     {
-        if (dims.Length == 0) throw new WorkbenchException($"{what}: expected at least one dim.");
+        if (dims.Length == 0) throw new ArgumentException($"{what}: expected at least one dim.");
     }
 }

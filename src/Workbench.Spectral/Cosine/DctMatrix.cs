@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Cosine;
@@ -18,7 +17,7 @@ public static class DctMatrix
     public static Tensor Rows(long m, long n, ScalarType dtype, Device device)
     {
         if (n < 1 || m < 1 || m > n)
-            throw new WorkbenchException($"DCT matrix: expected 1 <= m <= N, got m = {m}, N = {n}.");
+            throw new ArgumentException($"DCT matrix: expected 1 <= m <= N, got m = {m}, N = {n}.");
         var k = arange(m, ScalarType.Float64, device).unsqueeze(1);
         var i = arange(n, ScalarType.Float64, device).unsqueeze(0);
         var scale = full(m, Math.Sqrt(2.0 / n), ScalarType.Float64, device);

@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Fourier;
@@ -19,7 +18,7 @@ public static class EnergyRankedModes
         var shape = dims.Select(d => spectra.shape[d]).ToArray();
         var total = shape.Aggregate(1L, (a, b) => a * b);
         if (count < 1 || count > total)
-            throw new WorkbenchException($"energy-ranked modes: expected a count in 1..{total}, got {count}.");
+            throw new ArgumentException($"energy-ranked modes: expected a count in 1..{total}, got {count}.");
 
         double[] energy;
         using (no_grad())

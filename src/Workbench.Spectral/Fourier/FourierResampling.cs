@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Fourier;
@@ -23,9 +22,9 @@ public static class FourierResampling
     {
         var d = TensorAxes.Normalize(x, dims, "Fourier resampling");
         if (sizes.Length != d.Length)
-            throw new WorkbenchException($"Fourier resampling: {sizes.Length} sizes given for {d.Length} dims.");
+            throw new ArgumentException($"Fourier resampling: {sizes.Length} sizes given for {d.Length} dims.");
         if (sizes.Any(s => s < 1))
-            throw new WorkbenchException($"Fourier resampling: expected positive sizes, got [{string.Join(", ", sizes)}].");
+            throw new ArgumentException($"Fourier resampling: expected positive sizes, got [{string.Join(", ", sizes)}].");
         var changed = Enumerable.Range(0, d.Length).Where(i => x.shape[d[i]] != sizes[i]).ToArray();
         if (changed.Length == 0) return x;
 

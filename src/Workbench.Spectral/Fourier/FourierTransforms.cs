@@ -28,10 +28,10 @@ public static class FourierTransforms
     {
         var d = TensorAxes.Normalize(spectrum, dims, "real Fourier inverse");
         if (sizes.Length != d.Length)
-            throw new Core.Errors.WorkbenchException($"real Fourier inverse: {sizes.Length} sizes given for {d.Length} dims.");
+            throw new ArgumentException($"real Fourier inverse: {sizes.Length} sizes given for {d.Length} dims.");
         var half = spectrum.shape[d[^1]];
         if (sizes[^1] / 2 + 1 != half)
-            throw new Core.Errors.WorkbenchException(
+            throw new ArgumentException(
                 $"real Fourier inverse: the half axis has {half} entries, which does not fit a last size of {sizes[^1]} (expected {sizes[^1] / 2 + 1}).");
         return fft.irfftn(spectrum, s: sizes, dim: d, norm: norm);
     }

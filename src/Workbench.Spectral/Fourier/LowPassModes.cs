@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Fourier;
@@ -19,7 +18,7 @@ public static class LowPassModes
     public static long[] FromFraction(long[] spectrumShape, double fraction, bool lastAxisHalf)
     {
         if (!(fraction > 0 && fraction <= 1))
-            throw new WorkbenchException($"low-pass fraction: expected a value in (0, 1], got {fraction}.");
+            throw new ArgumentException($"low-pass fraction: expected a value in (0, 1], got {fraction}.");
         return spectrumShape.Select((n, i) =>
         {
             var half = lastAxisHalf && i == spectrumShape.Length - 1;
@@ -86,7 +85,7 @@ public static class LowPassModes
     {
         var d = TensorAxes.Normalize(block, dims, "low-pass scatter");
         if (targetSpectrumShape.Length != d.Length)
-            throw new WorkbenchException($"low-pass scatter: {targetSpectrumShape.Length} target sizes given for {d.Length} dims.");
+            throw new ArgumentException($"low-pass scatter: {targetSpectrumShape.Length} target sizes given for {d.Length} dims.");
         var result = block;
         for (var i = 0; i < d.Length; i++)
         {
@@ -97,12 +96,12 @@ public static class LowPassModes
             if (half)
             {
                 if (size > n)
-                    throw new WorkbenchException($"low-pass scatter: a block of {size} half-axis modes does not fit a half axis of {n}.");
+                    throw new ArgumentException($"low-pass scatter: a block of {size} half-axis modes does not fit a half axis of {n}.");
                 result = cat(new[] { result, Zeros(result, axis, n - size) }, axis);
                 continue;
             }
             if (size % 2 != 0 || size > n)
-                throw new WorkbenchException(
+                throw new ArgumentException(
                     $"low-pass scatter: a full-axis block must hold 2m entries with 2m <= {n}, got {size} along dim {axis}.");
             var m = size / 2;
             result = cat(new[] { result.narrow(axis, 0, m), Zeros(result, axis, n - 2 * m), result.narrow(axis, m, m) }, axis);
@@ -126,15 +125,15 @@ public static class LowPassModes
     private static void RequireModes(long[] shape, long[] modes, bool lastAxisHalf, bool blocks)
     {
         if (shape.Length == 0)
-            throw new WorkbenchException("low-pass modes: expected at least one spectral axis.");
+            throw new ArgumentException("low-pass modes: expected at least one spectral axis.");
         if (modes.Length != shape.Length)
-            throw new WorkbenchException($"low-pass modes: {modes.Length} mode counts given for {shape.Length} spectral axes.");
+            throw new ArgumentException($"low-pass modes: {modes.Length} mode counts given for {shape.Length} spectral axes.");
         for (var i = 0; i < shape.Length; i++)
         {
             var half = lastAxisHalf && i == shape.Length - 1;
             var limit = half ? shape[i] : blocks ? shape[i] / 2 : (shape[i] + 1) / 2;
             if (modes[i] < 1 || modes[i] > limit)
-                throw new WorkbenchException(
+                throw new ArgumentException(
                     $"low-pass modes: axis {i} of length {shape[i]} ({(half ? "half" : "full")}) keeps 1..{limit} modes, got {modes[i]}.");
         }
     }

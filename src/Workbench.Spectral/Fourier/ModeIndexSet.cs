@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
@@ -17,14 +16,14 @@ public sealed class ModeIndexSet
     public ModeIndexSet(IEnumerable<long[]> wavenumbers, bool lastAxisHalf)
     {
         _wavenumbers = wavenumbers.Select(w => (long[])w.Clone()).ToArray();
-        if (_wavenumbers.Length == 0) throw new WorkbenchException("mode set: expected at least one mode.");
+        if (_wavenumbers.Length == 0) throw new ArgumentException("mode set: expected at least one mode.");
         Rank = _wavenumbers[0].Length;
         if (Rank == 0 || _wavenumbers.Any(w => w.Length != Rank))
-            throw new WorkbenchException("mode set: every mode needs one wavenumber per spectral axis, all of the same count.");
+            throw new ArgumentException("mode set: every mode needs one wavenumber per spectral axis, all of the same count.");
         if (lastAxisHalf && _wavenumbers.Any(w => w[^1] < 0))
-            throw new WorkbenchException("mode set: wavenumbers on an rfft half axis must be non-negative.");
+            throw new ArgumentException("mode set: wavenumbers on an rfft half axis must be non-negative.");
         if (_wavenumbers.Select(w => string.Join(",", w)).Distinct().Count() != _wavenumbers.Length)
-            throw new WorkbenchException("mode set: a mode is listed twice.");
+            throw new ArgumentException("mode set: a mode is listed twice.");
         LastAxisHalf = lastAxisHalf;
     }
 
@@ -42,7 +41,7 @@ public sealed class ModeIndexSet
         for (var i = 0; i < modes.Length; i++)
         {
             var m = modes[i];
-            if (m < 1) throw new WorkbenchException($"mode set: axis {i} needs at least one mode, got {m}.");
+            if (m < 1) throw new ArgumentException($"mode set: axis {i} needs at least one mode, got {m}.");
             var axis = lastAxisHalf && i == modes.Length - 1
                 ? Enumerable.Range(0, (int)m).Select(k => (long)k)
                 : Enumerable.Range(0, (int)m).Select(k => (long)k).Concat(Enumerable.Range(0, (int)m).Select(k => k - m));
@@ -56,7 +55,7 @@ public sealed class ModeIndexSet
     public Tensor FlatIndices(long[] spectrumShape, Device device)
     {
         if (spectrumShape.Length != Rank)
-            throw new WorkbenchException($"mode set: expected {Rank} spectral axes, got shape [{string.Join(", ", spectrumShape)}].");
+            throw new ArgumentException($"mode set: expected {Rank} spectral axes, got shape [{string.Join(", ", spectrumShape)}].");
         var flat = new long[Count];
         for (var j = 0; j < Count; j++)
         {
@@ -68,7 +67,7 @@ public sealed class ModeIndexSet
                 var half = LastAxisHalf && i == Rank - 1;
                 var fits = half ? f < n : f >= -(n / 2) && f < (n + 1) / 2;
                 if (!fits)
-                    throw new WorkbenchException(
+                    throw new ArgumentException(
                         $"mode set: wavenumber {f} on axis {i} does not fit a {(half ? "half" : "full")} axis of length {n}.");
                 index = index * n + (half || f >= 0 ? f : f + n);
             }
@@ -89,7 +88,7 @@ public sealed class ModeIndexSet
     public Tensor Scatter(Tensor values, long[] targetSpectrumShape)
     {
         if (values.dim() < 1 || values.shape[^1] != Count)
-            throw new WorkbenchException($"mode set scatter: expected [..., {Count}] coefficients, got {TensorAxes.Shape(values)}.");
+            throw new ArgumentException($"mode set scatter: expected [..., {Count}] coefficients, got {TensorAxes.Shape(values)}.");
         var index = FlatIndices(targetSpectrumShape, values.device);
         var lead = values.shape[..^1];
         var total = targetSpectrumShape.Aggregate(1L, (a, b) => a * b);

@@ -1,6 +1,5 @@
 using System.Numerics;
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Hadamard;
@@ -24,10 +23,10 @@ public static class WalshHadamard
     public static Tensor Transform(Tensor x, bool orthonormal = false)
     {
         if (x.dim() < 1 || !(x.is_floating_point() || x.is_complex()))
-            throw new WorkbenchException($"Walsh-Hadamard: expected a floating-point tensor of rank >= 1, got {x.dtype} {TensorAxes.Shape(x)}.");
+            throw new ArgumentException($"Walsh-Hadamard: expected a floating-point tensor of rank >= 1, got {x.dtype} {TensorAxes.Shape(x)}.");
         var n = x.shape[^1];
         if (n < 1 || (n & (n - 1)) != 0)
-            throw new WorkbenchException($"Walsh-Hadamard: the last dim must be a power of two, got {n}.");
+            throw new ArgumentException($"Walsh-Hadamard: the last dim must be a power of two, got {n}.");
         if (n == 1) return x.clone();
 
         var logN = BitOperations.Log2((ulong)n);
@@ -54,7 +53,7 @@ public static class WalshHadamard
     public static Tensor Matrix(long n, ScalarType dtype, Device device)
     {
         if (n < 1 || (n & (n - 1)) != 0)
-            throw new WorkbenchException($"Walsh-Hadamard matrix: the size must be a power of two, got {n}.");
+            throw new ArgumentException($"Walsh-Hadamard matrix: the size must be a power of two, got {n}.");
         var entries = new float[n * n];
         for (long i = 0; i < n; i++)
             for (long j = 0; j < n; j++)

@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Spectral.Sobolev;
@@ -24,7 +23,7 @@ public sealed record BochnerSpace
     public BochnerSpace(SobolevSpace space, TimeQuadrature quadrature = TimeQuadrature.Mean, double timeStep = 1.0)
     {
         if (!(timeStep > 0) || !double.IsFinite(timeStep))
-            throw new WorkbenchException($"Bochner norm: expected a positive time step, got {timeStep}.");
+            throw new ArgumentException($"Bochner norm: expected a positive time step, got {timeStep}.");
         Space = space;
         Quadrature = quadrature;
         TimeStep = timeStep;
@@ -64,10 +63,10 @@ public sealed record BochnerSpace
     private static Tensor TimeBeforeSpace(Tensor w, long timeDim)
     {
         if (w.dim() < 3)
-            throw new WorkbenchException($"Bochner norm: expected [..., t, x, y] with rank >= 3, got {TensorAxes.Shape(w)}.");
+            throw new ArgumentException($"Bochner norm: expected [..., t, x, y] with rank >= 3, got {TensorAxes.Shape(w)}.");
         var t = TensorAxes.Normalize(w, timeDim, "Bochner norm");
         if (t >= w.dim() - 2)
-            throw new WorkbenchException($"Bochner norm: the time dim {timeDim} must not be one of the last two (spatial) dims.");
+            throw new ArgumentException($"Bochner norm: the time dim {timeDim} must not be one of the last two (spatial) dims.");
         return w.movedim(new[] { t }, new[] { -3L });
     }
 

@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using Workbench.Spectral.Fourier;
 using static TorchSharp.torch;
 
@@ -26,10 +25,10 @@ public sealed record SobolevSpace
     public SobolevSpace(double s, double? alpha = null, double length = 1.0)
     {
         var a = alpha ?? DefaultAlpha;
-        if (!double.IsFinite(s)) throw new WorkbenchException($"Sobolev space: expected a finite order s, got {s}.");
-        if (!(a >= 0) || !double.IsFinite(a)) throw new WorkbenchException($"Sobolev space: expected alpha >= 0, got {a}.");
-        if (s < 0 && a == 0) throw new WorkbenchException($"Sobolev space: a negative order s = {s} needs alpha > 0 (the k = 0 weight is alpha^s).");
-        if (!(length > 0) || !double.IsFinite(length)) throw new WorkbenchException($"Sobolev space: expected a positive domain length, got {length}.");
+        if (!double.IsFinite(s)) throw new ArgumentException($"Sobolev space: expected a finite order s, got {s}.");
+        if (!(a >= 0) || !double.IsFinite(a)) throw new ArgumentException($"Sobolev space: expected alpha >= 0, got {a}.");
+        if (s < 0 && a == 0) throw new ArgumentException($"Sobolev space: a negative order s = {s} needs alpha > 0 (the k = 0 weight is alpha^s).");
+        if (!(length > 0) || !double.IsFinite(length)) throw new ArgumentException($"Sobolev space: expected a positive domain length, got {length}.");
         S = s;
         Alpha = a;
         Length = length;
@@ -71,7 +70,7 @@ public sealed record SobolevSpace
     public Tensor Inner(Tensor a, Tensor b)
     {
         if (!a.shape.SequenceEqual(b.shape) || a.is_complex() != b.is_complex())
-            throw new WorkbenchException($"Sobolev inner product: both fields need the same shape and kind, got {TensorAxes.Shape(a)} and {TensorAxes.Shape(b)}.");
+            throw new ArgumentException($"Sobolev inner product: both fields need the same shape and kind, got {TensorAxes.Shape(a)} and {TensorAxes.Shape(b)}.");
         var (ah, weights) = Transform(a, "Sobolev inner product");
         var (bh, _) = Transform(b, "Sobolev inner product");
         var product = ah * bh.conj();
@@ -89,7 +88,7 @@ public sealed record SobolevSpace
     internal static void RequireSameShape(Tensor a, Tensor b, string what)
     {
         if (!a.shape.SequenceEqual(b.shape))
-            throw new WorkbenchException($"{what}: prediction {TensorAxes.Shape(a)} and target {TensorAxes.Shape(b)} differ in shape.");
+            throw new ArgumentException($"{what}: prediction {TensorAxes.Shape(a)} and target {TensorAxes.Shape(b)} differ in shape.");
     }
 
     private (Tensor Spectrum, Tensor Weights) Transform(Tensor r, string what)

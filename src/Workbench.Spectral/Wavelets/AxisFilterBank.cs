@@ -1,5 +1,4 @@
 using TorchSharp;
-using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using static TorchSharp.torch;
 
@@ -46,7 +45,7 @@ internal static class AxisFilterBank
         var coefficientLength = (int)low.shape[axis];
         var (delay, outputLength) = SignalExtension.Synthesis(coefficientLength, filterLength, mode);
         if (outputLength < 1)
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"wavelet coefficients: {coefficientLength} per axis is too few to invert {wavelet.PywtName} in mode {mode.PywtName()}.");
 
         var offset = 0;

@@ -95,7 +95,7 @@ public class SobolevSpaceTests
     [Fact]
     public void NegativeOrderWithoutAlphaIsRejected()
     {
-        var e = Assert.Throws<WorkbenchException>(() => new SobolevSpace(-1, alpha: 0));
+        var e = Assert.Throws<ArgumentException>(() => new SobolevSpace(-1, alpha: 0));
         Assert.Contains("alpha", e.Message);
     }
 }

@@ -33,8 +33,9 @@ public static class RadarDatasets
             Deflate = DeflateLevel.Fastest,
             Provenance = DatasetProvenance.Create(GeneratorName, parameters.ToJsonString(), seed),
         };
-        using var writer = Hdf5DatasetWriter.Create(path, writerOptions);
+        // Listening before the temporary file exists: a signal that finds the file must find the handler too.
         using var stopListener = StopRequest.Listen();
+        using var writer = Hdf5DatasetWriter.Create(path, writerOptions);
         var done = 0;
         foreach (var index in block.Indices())
         {

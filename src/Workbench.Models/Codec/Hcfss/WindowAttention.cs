@@ -40,7 +40,7 @@ public sealed class WindowAttention : nn.Module<Tensor, Tensor>
         var (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
         var w = _window;
         if (height % w != 0 || width % w != 0)
-            throw new WorkbenchException($"window attention: the map [{height}, {width}] is not a multiple of the window {w}.");
+            throw new ArgumentException($"window attention: the map [{height}, {width}] is not a multiple of the window {w}.");
         using var scope = NewDisposeScope();
         var (rows, columns, tokens, headSize) = (height / w, width / w, w * w, channels / _heads);
         var windows = norm.forward(x.permute(0, 2, 3, 1)).view(batch, rows, w, columns, w, channels)
