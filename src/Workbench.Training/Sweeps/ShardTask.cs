@@ -7,16 +7,16 @@ namespace Workbench.Training.Sweeps;
 public sealed class ShardTask(GenerateStage stage, int index, string path, IReadOnlyList<string> global) : SweepTask
 {
     public int Index { get; } = index;
-    public string Path { get; } = path;
+    public string OutputPath { get; } = path;
 
     public override string Id => $"shard-{Index}";
 
-    public override TaskState State() => File.Exists(Path) ? TaskState.Finished : TaskState.Missing;
+    public override TaskState State() => File.Exists(OutputPath) ? TaskState.Finished : TaskState.Missing;
 
     public override IReadOnlyList<string[]> StepsToFinish()
     {
         if (State() == TaskState.Finished) return [];
         string[] shard = stage.Shards > 1 ? ["--shard", $"{Index}/{stage.Shards}"] : [];
-        return [[.. global, "--seed", stage.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "datasets", "generate", stage.Kind, .. stage.Args, .. shard, "--out", Path]];
+        return [[.. global, "--seed", stage.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "datasets", "generate", stage.Kind, .. stage.Args, .. shard, "--out", OutputPath]];
     }
 }

@@ -43,7 +43,7 @@ public sealed class GenerationPhase(GenerateStage stage, IReadOnlyList<ShardTask
     public override bool Complete => File.Exists(stage.Out);
 
     protected override IReadOnlyList<string[]> Collection() =>
-        stage.Shards > 1 ? [["datasets", "merge", .. shards.Select(s => s.Path), "--out", stage.Out]] : [];
+        stage.Shards > 1 ? [["datasets", "merge", .. shards.Select(s => s.OutputPath), "--out", stage.Out]] : [];
 }
 
 /// <summary>Every experiment variant x seed, tabulated by <c>workbench results</c>.</summary>
