@@ -80,6 +80,7 @@ public static class WorkbenchApp
         root.Add(InrCommand.Create(Context));
         root.Add(CodecCommand.Create(Context));
         root.Add(NowcastCommand.Create(Context));
+        root.Add(SweepCommand.Create(Context));
         return root;
     }
 }
