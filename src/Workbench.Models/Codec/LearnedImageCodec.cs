@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Workbench.Core.Runtime;
 using Workbench.Data.Images;
 using Workbench.Models.Codec.Latent;
 using static TorchSharp.torch;
@@ -63,9 +64,17 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         return new CodecOutput(Synthesis(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
     }
 
+    /// <summary>
+    /// Whether the transforms give the same floats at every thread count (convolutions do here); a codec whose
+    /// transforms sum in a thread-dependent order (matmuls, image-wide means) codes at one thread, so that its files and
+    /// decoded images do not depend on the thread count.
+    /// </summary>
+    protected virtual bool ThreadInvariant => true;
+
     /// <summary>The streams of an image (padded by edge replication to multiples of <see cref="PadMultiple"/>).</summary>
     public IReadOnlyList<byte[]> Compress(RasterImage image)
     {
+        using var threads = CodingThreads();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         eval();
@@ -75,6 +84,7 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     /// <summary>The width x height image of streams written by <see cref="Compress"/>: g_s(y_hat), cropped.</summary>
     public RasterImage Decompress(IReadOnlyList<byte[]> streams, int width, int height)
     {
+        using var threads = CodingThreads();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         eval();
@@ -82,6 +92,8 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         var parameter = parameters().First();
         return ImageTensors.ToImage(Synthesis(yHat.to(parameter.dtype, parameter.device)), width, height);
     }
+
+    private IDisposable? CodingThreads() => ThreadInvariant ? null : new ThreadCountScope(1);
 
     private int Padded(int size) => (size + PadMultiple - 1) / PadMultiple * PadMultiple;
 

@@ -49,6 +49,9 @@ public sealed class Hcfssnet : LearnedImageCodec
 
     internal override Sequential HyperSynthesis => h_s;
 
+    /// <summary>The scans' and attention's matmuls and the frequency modulation's image-wide means are not.</summary>
+    protected override bool ThreadInvariant => false;
+
     public override Tensor Analysis(Tensor x)
     {
         CheckInput(x, "hcfssnet");
