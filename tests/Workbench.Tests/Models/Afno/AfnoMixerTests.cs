@@ -2,7 +2,7 @@ using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Afno;
 using Workbench.Spectral.Fourier;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 
