@@ -14,7 +14,8 @@ public sealed record TrainingState(int Epoch, long Step, double BestValue, int B
 /// One file holding the training state, what the model needs beyond its config to be rebuilt (the data-derived spec,
 /// e.g. T1's energy-ranked modes), the model parameters and the optimiser state (moments, step counts), written
 /// atomically. Layout: magic, state JSON, spec JSON (both length-prefixed), TorchSharp module state, optimiser state.
-/// Files of the first layout (no spec) still load.
+/// Files of the first layout (no spec) still load, and so do models saved under older parameter names or layouts
+/// (<see cref="LegacyModuleState"/>).
 /// </summary>
 public static class Checkpoint
 {
@@ -39,7 +40,8 @@ public static class Checkpoint
         Read(path, reader =>
         {
             var state = ReadHeader(path, reader).State;
-            model.load(reader);
+            if (LegacyModuleState.Load(model, reader) && optimizer is not null)
+                throw new DataFileException($"{path}: written before SFNO's spectral weights were stored mode-major; it loads for eval and refine, but its optimiser state cannot resume training");
             optimizer?.load_state_dict(reader);
             return state;
         });

@@ -21,7 +21,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
     private readonly GroupNorm norm;
     private readonly Conv3d lift;
     private readonly ModuleList<SpectralConv> spectral;
-    private readonly ModuleList<PointwiseFeedForward> feedForward;
+    private readonly ModuleList<PointwiseFeedForward> feed_forward;
     private readonly ModuleList<Conv3d> skip;
     private readonly PointwiseFeedForward reduce;
     private readonly SpectralConv output;
@@ -38,7 +38,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
         lift = nn.Conv3d(features, options.Width, 1);
         spectral = new ModuleList<SpectralConv>(Enumerable.Range(0, options.Layers)
             .Select(_ => SpectralLayer(options.Width, options.Width, options.Modes1, options.Modes2, options.ModesT)).ToArray());
-        feedForward = new ModuleList<PointwiseFeedForward>(Enumerable.Range(0, options.Layers)
+        feed_forward = new ModuleList<PointwiseFeedForward>(Enumerable.Range(0, options.Layers)
             .Select(_ => new PointwiseFeedForward(options.Width, options.Expansion * options.Width, options.Width)).ToArray());
         skip = new ModuleList<Conv3d>(Enumerable.Range(1, options.Layers - 1).Select(_ => nn.Conv3d(options.Width, options.Width, 1)).ToArray());
         reduce = new PointwiseFeedForward(options.Width, options.ProjectionWidth, 1);
@@ -72,10 +72,10 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var w = x.permute(0, 2, 3, 1).unsqueeze(1);
         var h = PointwiseLinear.Apply(lift, norm.forward(PositionalEncoding.Append(w, Options.TemporalBases)));
-        h = nn.functional.gelu(feedForward[0].forward(spectral[0].forward(h, [h.shape[2], h.shape[3], Options.LatentSteps])));
+        h = nn.functional.gelu(feed_forward[0].forward(spectral[0].forward(h, [h.shape[2], h.shape[3], Options.LatentSteps])));
         for (var layer = 1; layer < spectral.Count; layer++)
         {
-            h = feedForward[layer].forward(spectral[layer].forward(h)) + PointwiseLinear.Apply(skip[layer - 1], h);
+            h = feed_forward[layer].forward(spectral[layer].forward(h)) + PointwiseLinear.Apply(skip[layer - 1], h);
             if (layer < spectral.Count - 1) h = nn.functional.gelu(h);
         }
         return reduce.forward(h).MoveToOuterDisposeScope();

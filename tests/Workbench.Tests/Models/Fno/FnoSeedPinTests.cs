@@ -14,7 +14,8 @@ namespace Workbench.Tests.Models.Fno;
 /// and SFNO hashes were recorded with the separate Fno2d, Fno3d and SpatiotemporalSpectralConv classes these models
 /// were merged from, so they hold the merged classes to the same initialisation draws and the same operation order:
 /// committed results and checkpoints stay valid only while these pass (SFNO's spectral weights are now stored
-/// mode-major, hence their shapes). The 1-D model became the 2-D/3-D architecture in one axis (no GELU after the last
+/// mode-major, hence their shapes, and SFNO's feedForward blocks were renamed feed_forward; checkpoints with the old
+/// keys load through LegacyModuleState). The 1-D model became the 2-D/3-D architecture in one axis (no GELU after the last
 /// block, mode-major weights drawn in that order, the pointwise maps as GEMMs); its hashes were recorded then.
 /// </summary>
 [Collection(TrainingRunCollection.Name)]
@@ -69,7 +70,7 @@ public sealed class FnoSeedPinTests
             "9a8fdc8445056c0e46001cd05bdeec738e660ba7e1f9b760cf18600bbba63c74")),
         ["sfno"] = (() => new SfnoModel(new SfnoOptions(InputSteps: 3, OutputSteps: 5, Width: 6, Modes1: 3, Modes2: 3, ModesT: 2, LatentSteps: 4,
             Layers: 2, TemporalBases: 1, Expansion: 2, ProjectionWidth: 7, OutputModes1: 3, OutputModes2: 2, OutputModesT: 3)), [2, 3, 10, 8], (
-            "lift.weight[6,6,1,1,1] lift.bias[6] spectral.0.weight[6,6,2,6,6,2] spectral.1.weight[6,6,2,6,6,2] feedForward.0.first.weight[12,6,1,1,1] feedForward.0.first.bias[12] feedForward.0.second.weight[6,12,1,1,1] feedForward.0.second.bias[6] feedForward.1.first.weight[12,6,1,1,1] feedForward.1.first.bias[12] feedForward.1.second.weight[6,12,1,1,1] feedForward.1.second.bias[6] skip.0.weight[6,6,1,1,1] skip.0.bias[6] reduce.first.weight[7,6,1,1,1] reduce.first.bias[7] reduce.second.weight[1,7,1,1,1] reduce.second.bias[1] output.weight[6,4,3,1,1,2]",
+            "lift.weight[6,6,1,1,1] lift.bias[6] spectral.0.weight[6,6,2,6,6,2] spectral.1.weight[6,6,2,6,6,2] feed_forward.0.first.weight[12,6,1,1,1] feed_forward.0.first.bias[12] feed_forward.0.second.weight[6,12,1,1,1] feed_forward.0.second.bias[6] feed_forward.1.first.weight[12,6,1,1,1] feed_forward.1.first.bias[12] feed_forward.1.second.weight[6,12,1,1,1] feed_forward.1.second.bias[6] skip.0.weight[6,6,1,1,1] skip.0.bias[6] reduce.first.weight[7,6,1,1,1] reduce.first.bias[7] reduce.second.weight[1,7,1,1,1] reduce.second.bias[1] output.weight[6,4,3,1,1,2]",
             "c9cfbeff62735838eca1ba55dc6815e72dfd7c2d08db3f44378b92e59fe1e55f",
             "c0e88f7bef84ab3a6d34b16f6aefe9530c7ef272f152ba73e61208fcc58f2d02")),
     };
