@@ -1,4 +1,3 @@
-using Workbench.Models.Operators;
 using Workbench.Models.Operators.Afno;
 using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.T1;
@@ -12,9 +11,9 @@ public static class SmallOperators
     public static readonly IReadOnlyDictionary<string, (Func<nn.Module<Tensor, Tensor>> Build, long[] Input)> All =
         new Dictionary<string, (Func<nn.Module<Tensor, Tensor>>, long[])>
         {
-            ["fno1d"] = (() => new Fno1d(new Fno1dOptions(2, 1, Width: 8, Modes: 6, Layers: 2)), [4, 2, 32]),
-            ["fno2d"] = (() => new Fno2d(new Fno2dOptions(3, 2, Width: 8, Modes1: 5, Modes2: 4, Layers: 2)), [2, 3, 24, 20]),
-            ["fno3d"] = (() => new Fno3d(new Fno3dOptions(2, 1, Width: 6, Modes1: 3, Modes2: 3, Modes3: 2, Layers: 2, ProjectionWidth: 16)), [2, 2, 12, 12, 8]),
+            ["fno1d"] = (() => new FnoOperator(new FnoOptions(2, 1, [6], Width: 8, Layers: 2, ProjectionWidth: 32)), [4, 2, 32]),
+            ["fno2d"] = (() => new FnoOperator(new FnoOptions(3, 2, [5, 4], Width: 8, Layers: 2)), [2, 3, 24, 20]),
+            ["fno3d"] = (() => new FnoOperator(new FnoOptions(2, 1, [3, 3, 2], Width: 6, Layers: 2, ProjectionWidth: 16)), [2, 2, 12, 12, 8]),
             ["t1-dct"] = (() => new T1Operator(new T1Options(3, 2, Width: 8, Modes1: 6, Modes2: 5, Layers: 3, HeadWidth: 16)), [2, 3, 24, 20]),
             ["t1-dft"] = (() => new T1Operator(new T1Options(3, 2, Width: 8, Modes1: 6, Modes2: 5, Layers: 3, Transform: T1Transform.Dft, HeadWidth: 16)), [2, 3, 24, 20]),
             ["afno"] = (() => new AfnoOperator(new AfnoOptions(3, 2, GridX: 16, GridY: 16, EmbedDim: 16, Depth: 2, Blocks: 4, Patch: 4, ModeFraction: 0.5)), [2, 3, 16, 16]),

@@ -40,7 +40,7 @@ public static class OperatorsBench
         foreach (var n in parse.GetValue(Resolutions)!)
         {
             manual_seed(ctx.Seed);
-            using var fno = new Fno2d(new Fno2dOptions(10, 40, Width: 32, Modes1: 24, Modes2: 24, Layers: 6));
+            using var fno = new FnoOperator(new FnoOptions(10, 40, [24, 24], Width: 32, Layers: 6));
             using var t1 = new T1Operator(new T1Options(10, 40, Width: 48, Modes1: 24, Modes2: 24, Layers: 8, InitResolution: n));
             fno.to(device);
             t1.to(device);

@@ -4,7 +4,6 @@ using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
-using Workbench.Models.Operators;
 using Workbench.Models.Operators.Afno;
 using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.Sfno;
@@ -49,10 +48,10 @@ public sealed record Fno1dConfig : ModelConfig
     public int Modes { get; init; } = 16;
     public int Layers { get; init; } = 4;
 
-    private Fno1dOptions Options => new(InChannels, OutChannels, Width, Modes, Layers);
+    private FnoOptions Options => new(InChannels, OutChannels, [Modes], Width, Layers, ProjectionWidth: 4 * Width);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Fno1d(Options);
-    public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno1d.CheckShapes(Options, inputSample, targetSample);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new FnoOperator(Options);
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => FnoOperator.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
     {
@@ -136,11 +135,11 @@ public sealed record Fno2dConfig : ModelConfig
     public bool BatchNorm { get; init; }
     public int InitResolution { get; init; } = 64;
 
-    private Fno2dOptions Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Init, BatchNorm: BatchNorm,
-        InitGridX: InitResolution, InitGridY: InitResolution);
+    private FnoOptions Options => new(InChannels, OutChannels, [Modes1, Modes2], Width, Layers, Init, BatchNorm: BatchNorm,
+        InitGrid: [InitResolution, InitResolution]);
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Fno2d(Options);
-    public override string? CheckShapes(long[] inputSample, long[] targetSample) => Fno2d.CheckShapes(Options, inputSample, targetSample);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new FnoOperator(Options);
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => FnoOperator.CheckShapes(Options, inputSample, targetSample);
 
     public override IEnumerable<string> Problems()
     {

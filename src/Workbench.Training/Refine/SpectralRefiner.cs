@@ -1,5 +1,6 @@
 using TorchSharp;
 using Workbench.Core.Errors;
+using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Pde;
 using Workbench.Spectral.Sobolev;
@@ -43,20 +44,21 @@ public sealed class SpectralRefiner
     /// The untruncated output layer for an output layer reading X x Y x T and writing <paramref name="outSteps"/> frames: weights for
     /// all X/2 x Y/2 wavenumbers per side and min(T/2+1, outSteps/2+1) in t, the trained ones copied into place.
     /// </summary>
-    public static SpatiotemporalSpectralConv Untruncated(SpatiotemporalSpectralConv trained, long x, long y, long t, long outSteps)
+    public static SpectralConv Untruncated(SpectralConv trained, long x, long y, long t, long outSteps)
     {
         var (mx, my, mt) = (x / 2, y / 2, Math.Min(t / 2 + 1, outSteps / 2 + 1));
         var source = trained.Weight.detach();
-        var (kx, ky, kt) = (Math.Min(trained.ModesX, mx), Math.Min(trained.ModesY, my), Math.Min(trained.ModesT, mt));
-        using var weights = zeros([trained.InChannels, trained.OutChannels, 2 * mx, 2 * my, mt, 2], source.dtype, source.device);
-        foreach (var (sourceRows, targetRows) in Corners(trained.ModesX, mx, kx))
-        foreach (var (sourceColumns, targetColumns) in Corners(trained.ModesY, my, ky))
+        var modes = trained.Modes;
+        var (kx, ky, kt) = (Math.Min(modes[0], mx), Math.Min(modes[1], my), Math.Min(modes[2], mt));
+        using var weights = zeros([2 * mx, 2 * my, mt, trained.InChannels, trained.OutChannels, 2], source.dtype, source.device);
+        foreach (var (sourceRows, targetRows) in Corners(modes[0], mx, kx))
+        foreach (var (sourceColumns, targetColumns) in Corners(modes[1], my, ky))
         {
-            using var block = source.narrow(2, sourceRows, kx).narrow(3, sourceColumns, ky).narrow(4, 0, kt);
-            using var target = weights.narrow(2, targetRows, kx).narrow(3, targetColumns, ky).narrow(4, 0, kt);
+            using var block = source.narrow(0, sourceRows, kx).narrow(1, sourceColumns, ky).narrow(2, 0, kt);
+            using var target = weights.narrow(0, targetRows, kx).narrow(1, targetColumns, ky).narrow(2, 0, kt);
             target.copy_(block);
         }
-        return new SpatiotemporalSpectralConv(weights);
+        return new SpectralConv(weights, trained.Normalization);
     }
 
     /// <summary>Start rows of the non-negative and negative corners in a 2m block (source) and a 2M block (target).</summary>
@@ -82,7 +84,7 @@ public sealed class SpectralRefiner
             var (read, written) = _model.OutputWindow(latent.shape[4]);
             var layer = _untruncated
                 ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], read, written)
-                : new SpatiotemporalSpectralConv(_model.OutputLayer.Weight);
+                : new SpectralConv(_model.OutputLayer.Weight, _model.OutputLayer.Normalization);
             states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer.Create(layer.parameters())));
         }
 
@@ -151,5 +153,5 @@ public sealed class SpectralRefiner
         return ((prediction - truth).norm() / truth.norm()).to(ScalarType.Float64).item<double>();
     }
 
-    private sealed record SampleState(Tensor Input, Tensor? Truth, Tensor Latent, SpatiotemporalSpectralConv Layer, optim.Optimizer Optimizer);
+    private sealed record SampleState(Tensor Input, Tensor? Truth, Tensor Latent, SpectralConv Layer, optim.Optimizer Optimizer);
 }

@@ -15,7 +15,8 @@ public sealed record TrainingState(int Epoch, long Step, double BestValue, int B
 /// e.g. T1's energy-ranked modes), the model parameters and the optimiser state (moments, step counts), written
 /// atomically. Layout: magic, state JSON, spec JSON (both length-prefixed), TorchSharp module state, then the state of
 /// each optimiser in order (the main one, then auxiliary ones such as a codec's quantile optimiser). Files of the first
-/// layout (no spec) still load.
+/// layout (no spec) still load, and so do models saved under older parameter names or layouts
+/// (<see cref="LegacyModuleState"/>).
 /// </summary>
 public static class Checkpoint
 {
@@ -44,7 +45,8 @@ public static class Checkpoint
         Read(path, reader =>
         {
             var state = ReadHeader(path, reader).State;
-            model.load(reader);
+            if (LegacyModuleState.Load(model, reader) && optimizers.Count > 0)
+                throw new DataFileException($"{path}: written before SFNO's spectral weights were stored mode-major; it loads for eval and refine, but its optimiser state cannot resume training");
             foreach (var optimizer in optimizers) optimizer.load_state_dict(reader);
             return state;
         });

@@ -7,7 +7,7 @@ namespace Workbench.Models.Operators.Afno;
 
 /// <summary>
 /// AFNO token mixer (Guibas et al. 2022) on channels-last x [B, H, W, d]: X = rfft2(x, ortho); on the kept modes
-/// (<see cref="AfnoModeSet"/>) a block-diagonal complex MLP with k blocks shared across modes,
+/// (<see cref="AfnoModeSet"/>: a low-pass band symmetric in kx) a block-diagonal complex MLP with k blocks shared across modes,
 /// o1 = ReLU(Re(X W1 + b1)) + i ReLU(Im(X W1 + b1)), o2 = o1 W2 + b2; soft-shrink with lambda on real and imaginary
 /// parts; zero elsewhere; y = irfft2(o2, ortho) + x. Weights are stored real with a trailing [.., 2] (re, im):
 /// w1 [k, d/k, f d/k, 2], b1 [k, f d/k, 2], w2 [k, f d/k, d/k, 2], b2 [k, d/k, 2], init 0.02 N(0, 1).

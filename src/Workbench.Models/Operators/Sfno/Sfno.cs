@@ -20,11 +20,11 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
 {
     private readonly GroupNorm norm;
     private readonly Conv3d lift;
-    private readonly ModuleList<SpatiotemporalSpectralConv> spectral;
-    private readonly ModuleList<PointwiseFeedForward> feedForward;
+    private readonly ModuleList<SpectralConv> spectral;
+    private readonly ModuleList<PointwiseFeedForward> feed_forward;
     private readonly ModuleList<Conv3d> skip;
     private readonly PointwiseFeedForward reduce;
-    private readonly SpatiotemporalSpectralConv output;
+    private readonly SpectralConv output;
 
     public Sfno(SfnoOptions options) : base(nameof(Sfno))
     {
@@ -36,20 +36,20 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
         // parameters uninitialised).
         norm = nn.GroupNorm(1, features, affine: false);
         lift = nn.Conv3d(features, options.Width, 1);
-        spectral = new ModuleList<SpatiotemporalSpectralConv>(Enumerable.Range(0, options.Layers)
-            .Select(_ => new SpatiotemporalSpectralConv(options.Width, options.Width, options.Modes1, options.Modes2, options.ModesT)).ToArray());
-        feedForward = new ModuleList<PointwiseFeedForward>(Enumerable.Range(0, options.Layers)
+        spectral = new ModuleList<SpectralConv>(Enumerable.Range(0, options.Layers)
+            .Select(_ => SpectralLayer(options.Width, options.Width, options.Modes1, options.Modes2, options.ModesT)).ToArray());
+        feed_forward = new ModuleList<PointwiseFeedForward>(Enumerable.Range(0, options.Layers)
             .Select(_ => new PointwiseFeedForward(options.Width, options.Expansion * options.Width, options.Width)).ToArray());
         skip = new ModuleList<Conv3d>(Enumerable.Range(1, options.Layers - 1).Select(_ => nn.Conv3d(options.Width, options.Width, 1)).ToArray());
         reduce = new PointwiseFeedForward(options.Width, options.ProjectionWidth, 1);
-        output = new SpatiotemporalSpectralConv(1, 1, options.OutputModes1, options.OutputModes2, options.OutputModesT);
+        output = SpectralLayer(1, 1, options.OutputModes1, options.OutputModes2, options.OutputModesT);
         RegisterComponents();
     }
 
     public SfnoOptions Options { get; }
 
     /// <summary>The output spectral layer (the one the refiner replaces).</summary>
-    public SpatiotemporalSpectralConv OutputLayer => output;
+    public SpectralConv OutputLayer => output;
 
     /// <summary>Null when a sample [InputSteps, X, Y] -> [OutputSteps, X, Y] fits the model, else what is wrong.</summary>
     public static string? CheckShapes(SfnoOptions options, long[] input, long[] target)
@@ -72,10 +72,10 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var w = x.permute(0, 2, 3, 1).unsqueeze(1);
         var h = PointwiseLinear.Apply(lift, norm.forward(PositionalEncoding.Append(w, Options.TemporalBases)));
-        h = nn.functional.gelu(feedForward[0].forward(spectral[0].forward(h, Options.LatentSteps)));
+        h = nn.functional.gelu(feed_forward[0].forward(spectral[0].forward(h, [h.shape[2], h.shape[3], Options.LatentSteps])));
         for (var layer = 1; layer < spectral.Count; layer++)
         {
-            h = feedForward[layer].forward(spectral[layer].forward(h)) + PointwiseLinear.Apply(skip[layer - 1], h);
+            h = feed_forward[layer].forward(spectral[layer].forward(h)) + PointwiseLinear.Apply(skip[layer - 1], h);
             if (layer < spectral.Count - 1) h = nn.functional.gelu(h);
         }
         return reduce.forward(h).MoveToOuterDisposeScope();
@@ -95,7 +95,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
     /// The output stage: <paramref name="layer"/> maps the latent [B, 1, X, Y, T_latent] (after the padding, if any) to
     /// OutputSteps frames [B, OutputSteps, X, Y], which are added to the last frame of <paramref name="input"/> [B, T_in, X, Y].
     /// </summary>
-    public Tensor Head(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input)
+    public Tensor Head(SpectralConv layer, Tensor latent, Tensor input)
     {
         using var scope = NewDisposeScope();
         var steps = Options.OutputSteps;
@@ -105,21 +105,29 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
             return period.narrow(1, period.shape[1] - steps, steps).MoveToOuterDisposeScope();
         }
         var last = input.narrow(1, input.shape[1] - 1, 1);
-        return (layer.forward(latent, steps).squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
+        return (layer.forward(latent, [latent.shape[2], latent.shape[3], steps]).squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// A padded head over its whole period, [B, 2 (OutputSteps + 1), X, Y]: a trigonometric polynomial in time whose last
     /// OutputSteps frames are the forecast (so its exact time derivative follows from a Fourier series over the period).
     /// </summary>
-    public Tensor HeadPeriod(SpatiotemporalSpectralConv layer, Tensor latent, Tensor input)
+    public Tensor HeadPeriod(SpectralConv layer, Tensor latent, Tensor input)
     {
         if (!Options.TemporalPadding) throw new WorkbenchException("sfno: only a temporally padded head has a period beyond its forecast.");
         using var scope = NewDisposeScope();
         var last = input.narrow(1, input.shape[1] - 1, 1);
         var sequence = cat([last.unsqueeze(-1), latent], -1);
         var (_, written) = OutputWindow(latent.shape[^1]);
-        var frames = layer.forward(cat([zeros_like(sequence), sequence], -1), written);
+        var frames = layer.forward(cat([zeros_like(sequence), sequence], -1), [latent.shape[2], latent.shape[3], written]);
         return (frames.squeeze(1).permute(0, 3, 1, 2) + last).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// A spectral layer over (x, y, t) under the 'forward' normalisation (it resamples time), its weights drawn by the FNO
+    /// release's rule, real and imaginary parts U[0, 1) / (c_in c_out), in the channel-major order [c_in, c_out, modes, 2].
+    /// </summary>
+    private static SpectralConv SpectralLayer(int inChannels, int outChannels, int modesX, int modesY, int modesT) =>
+        SpectralConv.FromChannelMajor(rand([inChannels, outChannels, 2L * modesX, 2L * modesY, modesT, 2]) / (inChannels * (double)outChannels),
+            FFTNormType.Forward);
 }

@@ -15,9 +15,9 @@ namespace Workbench.Models.Operators.T1;
 /// </summary>
 public sealed class T1Layer : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter channelMixing;
-    private readonly Parameter rowMixing;
-    private readonly Parameter columnMixing;
+    private readonly Parameter channel_mixing;
+    private readonly Parameter row_mixing;
+    private readonly Parameter column_mixing;
     private readonly bool _complex;
 
     public T1Layer(int width, int rows, int columns, bool complex, double channelStd, SpectralInit init) : base(nameof(T1Layer))
@@ -25,22 +25,22 @@ public sealed class T1Layer : nn.Module<Tensor, Tensor>
         _complex = complex;
         long[] parts = complex ? [2] : [];
         var drawn = ChannelMixingInit([width, width, rows, columns, .. parts], width, channelStd, init, complex);
-        channelMixing = nn.Parameter(complex ? drawn.permute(2, 3, 0, 1, 4).contiguous() : drawn.permute(2, 3, 0, 1).contiguous());
-        rowMixing = nn.Parameter(Identity(rows, width, complex));
-        columnMixing = nn.Parameter(Identity(columns, width, complex));
+        channel_mixing = nn.Parameter(complex ? drawn.permute(2, 3, 0, 1, 4).contiguous() : drawn.permute(2, 3, 0, 1).contiguous());
+        row_mixing = nn.Parameter(Identity(rows, width, complex));
+        column_mixing = nn.Parameter(Identity(columns, width, complex));
         RegisterComponents();
     }
 
     /// <summary>The per-mode channel-mixing weights W[i, o, x, y] (complex for the DFT), a view of the mode-major storage.</summary>
     public Tensor ChannelMixing => ModeMajorChannelMixing.permute(2, 3, 0, 1);
 
-    private Tensor ModeMajorChannelMixing => _complex ? view_as_complex(channelMixing) : channelMixing;
+    private Tensor ModeMajorChannelMixing => _complex ? view_as_complex(channel_mixing) : channel_mixing;
 
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
-        var rowWeights = _complex ? view_as_complex(rowMixing) : rowMixing;
-        var columnWeights = _complex ? view_as_complex(columnMixing) : columnMixing;
+        var rowWeights = _complex ? view_as_complex(row_mixing) : row_mixing;
+        var columnWeights = _complex ? view_as_complex(column_mixing) : column_mixing;
         var (rows, columns, batch, width) = (z.shape[0], z.shape[1], z.shape[2], z.shape[3]);
         var mixed = z.reshape(rows * columns, batch, width).bmm(ModeMajorChannelMixing.reshape(rows * columns, width, width))
             .view(rows, columns, batch, width);

@@ -14,8 +14,7 @@ namespace Workbench.Models.Operators.T1;
 /// </summary>
 public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
 {
-    private readonly Parameter liftWeight;
-    private readonly Parameter liftBias;
+    private readonly PointwiseLift lift;
     private readonly ModuleList<T1Layer> layers;
     private readonly Linear head1;
     private readonly Linear head2;
@@ -28,8 +27,8 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         var rows = Transform.Selection.Rows.Length;
         var columns = Transform.Selection.Columns.Length;
         var liftIn = options.InChannels + 2;
-        liftWeight = nn.Parameter((rand(options.Width, liftIn) * 2 - 1) / Math.Sqrt(liftIn));
-        liftBias = nn.Parameter((rand(options.Width) * 2 - 1) / Math.Sqrt(liftIn));
+        var liftWeight = (rand(options.Width, liftIn) * 2 - 1) / Math.Sqrt(liftIn);
+        lift = new PointwiseLift(liftWeight, (rand(options.Width) * 2 - 1) / Math.Sqrt(liftIn));
         layers = new ModuleList<T1Layer>(Enumerable.Range(0, options.Layers)
             .Select(l => new T1Layer(options.Width, rows, columns, complex, ChannelStd(options, l), options.Init)).ToArray());
         head1 = nn.Linear(options.Width, options.HeadWidth);
@@ -87,14 +86,14 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         using var scope = NewDisposeScope();
         var (h, w) = (x.shape[^2], x.shape[^1]);
         var coefficients = Transform.Forward(cat([x, Grid(x)], 1)) * ResolutionScale(h, w);
-        var z = einsum("bixy,oi->xybo", coefficients, liftWeight.to(coefficients.dtype)).contiguous();
+        var z = einsum("bixy,oi->xybo", coefficients, lift.Weight.to(coefficients.dtype)).contiguous();
         if (Transform.Selection.Rows.Contains(0) && Transform.Selection.Columns.Contains(0))
         {
             // The constant lift bias b has coefficient b sqrt(N) at the DC mode of an orthonormal transform.
             var row = Array.IndexOf(Transform.Selection.Rows, 0L);
             var column = Array.IndexOf(Transform.Selection.Columns, 0L);
             var dc = zeros_like(z);
-            dc[row, column] = (liftBias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[2], -1);
+            dc[row, column] = (lift.Bias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[2], -1);
             z = z + dc;
         }
         foreach (var layer in layers) z = layer.forward(z);

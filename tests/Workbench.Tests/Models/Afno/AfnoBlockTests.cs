@@ -1,5 +1,5 @@
 using Workbench.Models.Operators.Afno;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 
 namespace Workbench.Tests.Models.Afno;

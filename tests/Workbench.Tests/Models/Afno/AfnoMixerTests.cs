@@ -2,7 +2,7 @@ using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Afno;
 using Workbench.Spectral.Fourier;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 
@@ -32,16 +32,37 @@ public sealed class AfnoMixerTests
         var mixer = new AfnoMixer(8, blocks: 2, sparsityThreshold: 0, modeFraction: fraction);
         mixer.to(ScalarType.Float64);
         var spectrum = mixer.SpectralOutput(GradientCheck.Random(41, 2, h, w, 8));
-        // The kept set from its definition: signed kx in [-m1, m1 - 1], ky < m2, m1 = ceil(f h / 2), m2 = ceil(f (w/2 + 1)).
+        // The kept set from its definition: signed kx in [-m1, m1], ky < m2, m1 = ceil(f h / 2), m2 = ceil(f (w/2 + 1)).
         var m1 = (long)Math.Ceiling(fraction * h / 2);
         var m2 = (long)Math.Ceiling(fraction * (w / 2 + 1));
         var kx = Wavenumbers.Integer(h, ScalarType.Int64, CPU).reshape(h, 1);
         var ky = Wavenumbers.IntegerHalf(w, ScalarType.Int64, CPU).reshape(1, w / 2 + 1);
-        var kept = (kx >= -m1).logical_and(kx < m1).logical_and(ky < m2);
+        var kept = (kx >= -m1).logical_and(kx <= m1).logical_and(ky < m2);
         Assert.True(kept.logical_not().any().item<bool>(), "the test grid must have modes outside the kept set");
         var magnitude = spectrum.abs().amax([0, 3]);
         Assert.Equal(0.0, magnitude.masked_select(kept.logical_not()).max().item<double>());
         Assert.True(magnitude.masked_select(kept).min().item<double>() > 0, "a kept mode came out zero");
+    }
+
+    [Theory]
+    [InlineData(16, 16, 0.5)]
+    [InlineData(15, 12, 0.3)]
+    [InlineData(10, 8, 0.2)]
+    public void TheKeptSetIsClosedUnderNegationSoTheMixerCommutesWithMirroringX(int h, int w, double fraction)
+    {
+        var modes = new AfnoModeSet(h, w, fraction);
+        Assert.False(modes.AllRows, "the test grid must drop some rows");
+        var kept = modes.Scatter(modes.Gather(ones([1, h, w / 2 + 1, 1], ScalarType.Float64)))[0, .., .., 0] != 0;
+        var negation = arange(h).neg().remainder(h);
+        Assert.True(kept.equal(kept.index_select(0, negation)).all().item<bool>(), "the kept rows are not symmetric in kx");
+        // x(i, j) -> x(-i, j) sends X(kx, ky) to X(-kx, ky); the mixer acts on each kept mode alike, so for any weights it
+        // commutes with the mirror exactly when the kept set does.
+        var mixer = new AfnoMixer(8, blocks: 2, modeFraction: fraction);
+        mixer.to(ScalarType.Float64);
+        ModelChecks.FillParameters(mixer, 47, 0.3);
+        var x = GradientCheck.Random(48, 2, h, w, 8);
+        Tensor Mirror(Tensor field) => field.index_select(1, negation);
+        SpectralFixtures.AssertClose(Mirror(mixer.forward(x)), mixer.forward(Mirror(x)), 1e-12);
     }
 
     [Fact]

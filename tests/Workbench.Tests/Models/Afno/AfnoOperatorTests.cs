@@ -1,7 +1,7 @@
 using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Afno;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 

@@ -10,6 +10,7 @@ namespace Workbench.Tests.Models.Fno;
 public sealed class SpectralConvTests
 {
     [Theory]
+    [InlineData("spectral_conv1d")]
     [InlineData("spectral_conv2d")]
     [InlineData("spectral_conv3d")]
     public void MatchesTheNumpyOracleIncludingGridsBelowTheRetainedSet(string name)
@@ -47,17 +48,28 @@ public sealed class SpectralConvTests
         Assert.Contains("[B, 3,", error.Message);
     }
 
-    /// <summary>sum over |kx|, |ky| &lt;= 2 of c cos(2 pi (kx x + ky y) + phase) sampled on an n x n grid of [0, 1)^2.</summary>
+    /// <summary>
+    /// sum over wavenumbers k in {-2..2}^d of c_k cos(2 pi k.x + phase_k) sampled on an n^d grid of [0, 1)^d, for
+    /// coefficients [B, C, 5, ..., 5] (d fives).
+    /// </summary>
     internal static Tensor BandLimited(Tensor coefficients, long n)
     {
+        var d = (int)coefficients.dim() - 2;
         var t = arange(n, ScalarType.Float64) / n;
-        var (x, y) = (t.reshape(n, 1), t.reshape(1, n));
-        var field = zeros([coefficients.shape[0], coefficients.shape[1], n, n], ScalarType.Float64);
-        for (var a = 0; a < 5; a++)
-        for (var b = 0; b < 5; b++)
+        var field = zeros([coefficients.shape[0], coefficients.shape[1], .. Enumerable.Repeat(n, d)], ScalarType.Float64);
+        foreach (var index in Enumerable.Range(0, (int)Math.Pow(5, d)))
         {
-            var phase = (2 * Math.PI) * ((a - 2) * x + (b - 2) * y) + 0.3 * (a + 2 * b);
-            field += coefficients[.., .., a, b].unsqueeze(-1).unsqueeze(-1) * cos(phase);
+            var digits = Enumerable.Range(0, d).Select(i => index / (int)Math.Pow(5, i) % 5).ToArray();
+            var phase = full(Enumerable.Repeat(1L, d).ToArray(), 0.3 * digits.Select((a, i) => (i + 1) * a).Sum(), ScalarType.Float64);
+            for (var i = 0; i < d; i++)
+            {
+                var shape = Enumerable.Repeat(1L, d).ToArray();
+                shape[i] = n;
+                phase = phase + (2 * Math.PI) * (digits[i] - 2) * t.reshape(shape);
+            }
+            var c = coefficients;
+            foreach (var a in digits) c = c.select(2, a);
+            field += c.reshape([c.shape[0], c.shape[1], .. Enumerable.Repeat(1L, d)]) * cos(phase);
         }
         return field;
     }

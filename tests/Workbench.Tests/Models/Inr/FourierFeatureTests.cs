@@ -1,6 +1,6 @@
 using TorchSharp;
 using Workbench.Models.Inr;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 

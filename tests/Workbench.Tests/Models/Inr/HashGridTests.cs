@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TorchSharp;
 using Workbench.Models.Inr;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 

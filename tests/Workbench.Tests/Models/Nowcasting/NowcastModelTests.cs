@@ -2,7 +2,7 @@ using TorchSharp;
 using Workbench.Models.Nowcasting.UNet;
 using Workbench.Models.Nowcasting.Wadepre;
 using Workbench.Spectral.Wavelets;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 

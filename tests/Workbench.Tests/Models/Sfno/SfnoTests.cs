@@ -1,8 +1,9 @@
 using TorchSharp;
 using Workbench.Core.Errors;
+using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Spectral.Fourier;
-using Workbench.Tests.Models.Fno;
+using Workbench.Tests.Shared;
 using Workbench.Tests.Spectral;
 using Workbench.Tests.Training;
 using static TorchSharp.torch;
@@ -52,7 +53,7 @@ public sealed class SfnoTests
         var input = ones(1, 3, 4, 4, ScalarType.Float64);
         var latent = tensor(new double[] { 2, 3, 4, 2 }, ScalarType.Float64).reshape(1, 1, 1, 1, 4).expand(1, 1, 4, 4, 4);
         Assert.Equal((10L, 20L), model.OutputWindow(4));
-        var allPass = new SpatiotemporalSpectralConv(stack([ones([1, 1, 4, 4, 6]), zeros([1, 1, 4, 4, 6])], -1).to(ScalarType.Float64));
+        var allPass = new SpectralConv(stack([ones([4, 4, 6, 1, 1]), zeros([4, 4, 6, 1, 1])], -1).to(ScalarType.Float64), FFTNormType.Forward);
         using var _ = no_grad();
         var output = model.Head(allPass, latent, input);
         Assert.Equal(new long[] { 1, 9, 4, 4 }, output.shape);

@@ -56,7 +56,7 @@ public class T1OperatorTests
         var x = Input(16, 16);
         var centres = (arange(16, float64) + 0.5) / 16;
         var grid = stack([centres.view(16, 1).expand(16, 16), centres.view(1, 16).expand(16, 16)]).expand(3, 2, 16, 16);
-        var lifted = einsum("oi,bixy->boxy", p["liftWeight"], cat([x, grid], 1)) + p["liftBias"].view(1, -1, 1, 1);
+        var lifted = einsum("oi,bixy->boxy", p["lift.weight"], cat([x, grid], 1)) + p["lift.bias"].view(1, -1, 1, 1);
         // The model works in the normalised transform: orthonormal coefficients / sqrt(N).
         var z = (Dct.Forward2(lifted) / 16.0)[.., .., ..4, ..3].permute(0, 2, 3, 1);
         var expected = nn.functional.linear(sin(nn.functional.linear(z, p["head1.weight"], p["head1.bias"])), p["head2.weight"], p["head2.bias"]);

@@ -45,7 +45,7 @@ public sealed class SpectralRefinerTests
         var latent = model.Latent(input);
         Assert.Equal((read, written), model.OutputWindow(latent.shape[^1]));
         var layer = SpectralRefiner.Untruncated(model.OutputLayer, 12, 10, read, written);
-        Assert.Equal(new long[] { 1, 1, 12, 10, modesT, 2 }, layer.Weight.shape);
+        Assert.Equal(new long[] { 12, 10, modesT, 1, 1, 2 }, layer.Weight.shape);
         SpectralFixtures.AssertClose(model.forward(input), model.Head(layer, latent, input), 1e-12);
     }
 

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Workbench.Models.Operators;
+namespace Workbench.Models.Operators.Fno;
 
 /// <summary>
 /// Per-mode channel mixing out[b, o, m...] = sum_i z[b, i, m...] w[m..., i, o] as one batched matrix product over the

@@ -1,9 +1,9 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Workbench.Tests.Models.Fno;
+namespace Workbench.Tests.Shared;
 
-/// <summary>Gradient and persistence checks shared by the operator tests.</summary>
+/// <summary>Gradient and persistence checks shared by the model tests (CPU and CUDA projects).</summary>
 internal static class ModelChecks
 {
     /// <summary>Autograd gradient of <paramref name="loss"/> w.r.t. a few entries of a float64 parameter vs central differences.</summary>

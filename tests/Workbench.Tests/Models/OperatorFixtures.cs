@@ -3,7 +3,7 @@ using TorchSharp;
 using Workbench.Tests.Spectral;
 using static TorchSharp.torch;
 
-namespace Workbench.Tests.Models.Fno;
+namespace Workbench.Tests.Models;
 
 /// <summary>Reads tests/fixtures/models/operator_fixtures.json (written by make_operator_fixtures.py).</summary>
 internal static class OperatorFixtures
