@@ -93,12 +93,15 @@ public sealed class ImageCodecTests
 
     /// <summary>
     /// The committed models code data/images/astronaut.png at quality 3 into the very files (and decode them into the very
-    /// images) that `workbench codec compress/decompress` wrote before the latent coding was split into composable pieces.
+    /// pixels) that `workbench codec compress/decompress` wrote before the latent coding was split into composable pieces.
+    /// The pixels are pinned as the decoded PNG holds them (PIL's reading of the PNG files written then), so the check
+    /// does not depend on the PNG encoder's compressed bytes. They were written with two intra-op threads: the file does
+    /// not depend on the thread count, but HCFSSNet's synthesis transform rounds a few pixels differently on one thread.
     /// </summary>
     [Theory]
-    [InlineData(CodecModelId.Hyperprior, "4072fed18f7aee3c5a515fe436e1b8217fe7c1eab2836ea37d728c28c9cdc0fd", "97ef86b5d82ee8a6f11bbb147add272fe9f3e2d78cbfb43059e7cb45186b70cc")]
-    [InlineData(CodecModelId.Hcfssnet, "87be0aca6b78eec30cb1bcbab1970a88d8f9f3e114b727fb7fbb304d8e639eeb", "39e9b291a9e5f6e983695f77748b9f51fd4ea6f9fd245439e76fdaf2ee5eadde")]
-    public void The_committed_models_write_and_read_the_files_they_wrote_when_committed(CodecModelId id, string fileSha256, string decodedPngSha256)
+    [InlineData(CodecModelId.Hyperprior, "4072fed18f7aee3c5a515fe436e1b8217fe7c1eab2836ea37d728c28c9cdc0fd", "d7827bee56b0fb27cb6c7f4479d13100bfb158821caf66e5d140f55ac66e178c")]
+    [InlineData(CodecModelId.Hcfssnet, "87be0aca6b78eec30cb1bcbab1970a88d8f9f3e114b727fb7fbb304d8e639eeb", "21c50a104d00141b479207bfc04c05e3aaceb4e6bed7d1ad15dbe2922f15ae13")]
+    public void The_committed_models_write_and_read_the_files_they_wrote_when_committed(CodecModelId id, string fileSha256, string decodedPixelsSha256)
     {
         var repository = Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", ".."));
         var checkpoints = new CodecCheckpoints(Path.Combine(repository, "models", "codec"));
@@ -106,10 +109,20 @@ public sealed class ImageCodecTests
 
         var file = ImageCodec.Compress(checkpoints.Load(id, 3), image, 3);
         var decoded = Path.Combine(Directory.CreateTempSubdirectory("wb-codec-golden-").FullName, "decoded.png");
-        PngEncoder.Write(decoded, ImageCodec.Decompress(file, checkpoints.Load));
+        var threads = get_num_threads();
+        try
+        {
+            set_num_threads(2);
+            PngEncoder.Write(decoded, ImageCodec.Decompress(file, checkpoints.Load));
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+        var pixels = PngDecoder.Read(decoded).Pixels;
 
         Assert.Equal(fileSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
-        Assert.Equal(decodedPngSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(decoded))));
+        Assert.Equal(decodedPixelsSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pixels)));
         Directory.Delete(Path.GetDirectoryName(decoded)!, recursive: true);
     }
 }
