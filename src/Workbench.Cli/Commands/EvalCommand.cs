@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using TorchSharp;
 using Workbench.Cli.Hosting;
-using Workbench.Core.Errors;
-using Workbench.Training.Config;
 using Workbench.Training.Engine;
 using Workbench.Training.Runs;
 
@@ -22,26 +18,12 @@ public static class EvalCommand
         {
             var ctx = context(parse);
             var trained = TrainedRun.Open(parse.GetValue(runDir)!);
-            var (run, config) = (trained.Folder, trained.Config);
             ctx.ConfigureRuntime();
-            var checkpoint = run.CheckpointNamed(parse.GetValue(which)!);
-
-            using var data = DataSourceFactory.Open(config);
-            var (loaded, state) = trained.LoadModel(parse.GetValue(which)!, ctx.Device);
-            using var model = loaded;
-            var report = new JsonObject { ["checkpoint"] = Path.GetFileName(checkpoint), ["epoch"] = state.Epoch };
-            foreach (var (name, range) in new[] { ("validation", data.Splits.Validation), ("test", data.Splits.Test) }.Where(s => s.Item2.Count > 0))
-            {
-                var metrics = Evaluator.Evaluate(model, data.Source, range, config, ctx.Device);
-                var node = new JsonObject();
-                foreach (var (key, value) in metrics)
-                {
-                    node[key] = value;
-                    ctx.Output.WriteLine($"{name} {key} {value:R}");
-                }
-                report[name] = node;
-            }
-            run.WriteJson(run.EvalPathFor(parse.GetValue(which)!), report);
+            using var data = DataSourceFactory.Open(trained.Config);
+            var report = CheckpointEvaluation.Evaluate(trained, data, parse.GetValue(which)!, ctx.Device);
+            foreach (var split in new[] { "validation", "test" })
+            foreach (var (metric, value) in CheckpointEvaluation.Metrics(report, split))
+                ctx.Output.WriteLine($"{split} {metric} {value:R}");
             return 0;
         });
         return command;

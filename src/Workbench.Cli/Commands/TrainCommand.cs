@@ -23,7 +23,8 @@ public static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from checkpoints/last.ckpt (from its first epoch when it has none yet)." };
         var maxSeconds = MaxSecondsOption();
         var command = new Command("train", "Train an experiment (operator, nowcasting or, with \"task\": \"codec\", a learned codec) into a run folder " +
-                                           "(config, metrics, checkpoints, summary); --seed replaces the config's seed.")
+                                           "(config, metrics, checkpoints, summary); --seed replaces the config's seed. A finished run with a test split " +
+                                           "ends with the best checkpoint's test metrics (also written to eval-best.json).")
         {
             experiment, output, resume, maxSeconds,
         };
@@ -61,6 +62,7 @@ public static class TrainCommand
             RunCharts.TrainingCurves(config.Name, run.ReadMetrics()).Save(run.FiguresDir);
             ctx.Output.WriteLine($"run folder: {run.Root}");
             ctx.Output.WriteLine($"final: {summary["final"]!.ToJsonString()}");
+            if (summary["stopped_by"] is null) TrainingTestReport.Print(ctx, run, device);
             return 0;
         });
         return command;

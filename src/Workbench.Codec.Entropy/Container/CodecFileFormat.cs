@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace Workbench.Codec.Entropy.Container;
 
 /// <summary>
 /// Byte layout of a codec file (little-endian):
 /// magic "WBIC" | version u8 | model id u8 | quality u8 | stream count u8 | width u16 | height u16 | pad multiple u16 |
-/// per stream: length u32, bytes | CRC-32 of everything before it.
+/// per stream: length u32, bytes | CRC-32 (the zlib/PNG polynomial) of everything before it.
 /// Reading checks the magic, version, every length against the bytes present, the checksum, and that nothing trails.
 /// </summary>
 public static class CodecFileFormat
@@ -39,7 +40,7 @@ public static class CodecFileFormat
             stream.CopyTo(span[(position + 4)..]);
             position += 4 + stream.Length;
         }
-        BinaryPrimitives.WriteUInt32LittleEndian(span[position..], Crc32.Compute(span[..position]));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[position..], Crc32.HashToUInt32(span[..position]));
         return bytes;
     }
 
@@ -51,7 +52,7 @@ public static class CodecFileFormat
         if (bytes[4] != Version) throw new BitstreamException($"codec file version {bytes[4]} is not supported (expected {Version})");
 
         var body = bytes[..^4];
-        if (Crc32.Compute(body) != BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]))
+        if (Crc32.HashToUInt32(body) != BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]))
             throw new BitstreamException("codec file is corrupt or truncated (checksum mismatch)");
 
         var width = BinaryPrimitives.ReadUInt16LittleEndian(body[8..]);

@@ -1,8 +1,8 @@
 namespace Workbench.Data.Audio;
 
 /// <summary>
-/// Decoded audio: <see cref="Samples"/>[channel][frame] in [-1, 1] (integer PCM divided by 2^(bits-1), IEEE float as
-/// stored), all channels of equal length.
+/// Decoded audio: <see cref="Samples"/>[channel][frame] in [-1, 1] (integer PCM divided by 2^(bits-1), unsigned 8-bit PCM
+/// less 128 first; IEEE float as stored, 64-bit rounded to 32), all channels of equal length.
 /// </summary>
 public sealed record WavAudio
 {

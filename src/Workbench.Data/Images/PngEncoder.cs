@@ -1,75 +1,52 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using SkiaSharp;
 using Workbench.Core.IO;
 
 namespace Workbench.Data.Images;
 
 /// <summary>
-/// Writes 8-bit grey, RGB or RGBA PNG images: signature, IHDR, one zlib-compressed IDAT (filter type 0 on every row)
-/// and IEND, each chunk with its CRC-32.
+/// Writes 8-bit grey, RGB or RGBA PNG images with SkiaSharp (libpng). The compressed bytes are Skia's business; what
+/// is pinned is that decoding them returns the very pixels written.
 /// </summary>
 public static class PngEncoder
 {
-    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <param name="rgb">Row-major pixels, three bytes (red, green, blue) each.</param>
     public static byte[] EncodeRgb(int width, int height, ReadOnlySpan<byte> rgb)
     {
         if (width < 1 || height < 1) throw new ArgumentException($"PNG size must be positive, got {width} x {height}");
         if (rgb.Length != checked(width * height * 3))
             throw new ArgumentException($"expected {width * height * 3} RGB bytes for {width} x {height}, got {rgb.Length}");
-        return Encode(width, height, 3, rgb);
+        return Encode(new RasterImage(width, height, 3, rgb.ToArray()));
     }
 
-    public static byte[] Encode(RasterImage image) => Encode(image.Width, image.Height, image.Channels, image.Pixels);
+    public static byte[] Encode(RasterImage image)
+    {
+        // Skia has no 24-bit colour type: RGB goes in as RGBX, which its PNG encoder writes as colour type 2 (RGB).
+        var (colorType, alphaType, pixels) = image.Channels switch
+        {
+            1 => (SKColorType.Gray8, SKAlphaType.Opaque, image.Pixels),
+            3 => (SKColorType.Rgb888x, SKAlphaType.Opaque, WithPaddingByte(image.Pixels)),
+            _ => (SKColorType.Rgba8888, SKAlphaType.Unpremul, image.Pixels),
+        };
+        using var raster = SKImage.FromPixelCopy(new SKImageInfo(image.Width, image.Height, colorType, alphaType), pixels)
+            ?? throw new InvalidOperationException($"Skia refused a {image.Width} x {image.Height} x {image.Channels} image");
+        using var png = raster.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"Skia could not encode a {image.Width} x {image.Height} x {image.Channels} PNG");
+        return png.ToArray();
+    }
 
     /// <summary>Writes the image to <paramref name="path"/> through a temporary sibling, so a failure leaves no partial file.</summary>
     public static void Write(string path, RasterImage image) => AtomicFile.WriteAllBytes(path, Encode(image));
 
-    private static byte[] Encode(int width, int height, int channels, ReadOnlySpan<byte> pixels)
+    private static byte[] WithPaddingByte(byte[] rgb)
     {
-        using var output = new MemoryStream();
-        output.Write(Signature);
-
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8;  // bit depth
-        header[9] = channels switch { 1 => 0, 3 => 2, _ => 6 }; // colour type: grey, truecolour, truecolour + alpha
-        header[10] = 0; // compression: deflate
-        header[11] = 0; // filter method 0
-        header[12] = 0; // no interlace
-        WriteChunk(output, "IHDR", header);
-        WriteChunk(output, "IDAT", Compress(height, width * channels, pixels));
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static byte[] Compress(int height, int stride, ReadOnlySpan<byte> pixels)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        var rgbx = new byte[rgb.Length / 3 * 4];
+        for (int p = 0, q = 0; p < rgb.Length; p += 3, q += 4)
         {
-            for (var row = 0; row < height; row++)
-            {
-                zlib.WriteByte(0); // filter type None
-                zlib.Write(pixels.Slice(row * stride, stride));
-            }
+            rgbx[q] = rgb[p];
+            rgbx[q + 1] = rgb[p + 1];
+            rgbx[q + 2] = rgb[p + 2];
+            rgbx[q + 3] = 255;
         }
-        return compressed.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        Span<byte> typeBytes = stackalloc byte[4];
-        for (var i = 0; i < 4; i++) typeBytes[i] = (byte)type[i];
-        output.Write(typeBytes);
-        output.Write(data);
-        var crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
-        output.Write(word);
+        return rgbx;
     }
 }

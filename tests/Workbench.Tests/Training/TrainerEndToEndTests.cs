@@ -75,10 +75,29 @@ public sealed class TrainerEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void TrainEndsWithTheTestMetricsThatEvalOfTheBestCheckpointPrints()
+    {
+        var run = Path.Combine(_work, "tested");
+        var train = CliRunner.Run("--threads", "1", "train", WriteConfig(3), "--out", run);
+        Assert.True(train.ExitCode == 0, train.Error);
+        var trainedReport = File.ReadAllText(Path.Combine(run, "eval-best.json"));
+        var bestEpoch = (int)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!["best"]!["epoch"]!;
+
+        var eval = CliRunner.Run("--threads", "1", "eval", run, "--checkpoint", "best");
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        var testLines = eval.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("test ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["loss", "mse", "relative_l2"], testLines.Select(l => l.Split(' ')[1]));
+        var expected = $"test (best, epoch {bestEpoch}): " + string.Join(", ", testLines.Select(l => l["test ".Length..]));
+        Assert.Equal(expected, train.Output.TrimEnd('\n').Split('\n')[^1]);
+        Assert.Equal(trainedReport, File.ReadAllText(Path.Combine(run, "eval-best.json")));
+    }
+
+    [Fact]
     public void AnOlderEvalJsonCountsOnlyForTheCheckpointItNames()
     {
         var run = Path.Combine(_work, "legacy");
         Assert.Equal(0, CliRunner.Run("--threads", "1", "train", WriteConfig(1), "--out", run).ExitCode);
+        File.Delete(Path.Combine(run, "eval-best.json")); // written by train, which ends with the best checkpoint's test metrics
         Assert.Equal(0, CliRunner.Run("--threads", "1", "eval", run).ExitCode);
         File.Move(Path.Combine(run, "eval-last.json"), Path.Combine(run, "eval.json"));
         Assert.Equal(0, CliRunner.Run("results", run, "--out", Path.Combine(_work, "last.md")).ExitCode);

@@ -41,20 +41,24 @@ public sealed class WavReaderTests
     }
 
     [Theory]
-    [InlineData("RIFX", "not a RIFF/WAVE file")]
-    [InlineData("nofmt", "data chunk before the fmt chunk")]
-    [InlineData("truncated", "runs past the end of the file")]
-    [InlineData("pcm8", "unsupported sample format (format tag 1, 8 bits)")]
+    [InlineData("RIFX", "no RIFF header")]
+    [InlineData("short", "ends inside its header")]
+    [InlineData("nofmt", "No fmt chunk found")]
+    [InlineData("short-fmt", "Invalid WaveFormat Structure")]
+    [InlineData("truncated", "not a whole number of 2-byte frames")]
+    [InlineData("alaw", "unsupported sample format (ALaw, 8 bits)")]
     [InlineData("partial-frame", "not a whole number of 4-byte frames")]
-    [InlineData("nodata", "no data chunk")]
+    [InlineData("nodata", "No data chunk found")]
     public void Malformed_files_fail_with_a_clear_message(string kind, string message)
     {
         var bytes = kind switch
         {
             "RIFX" => Riff(Fmt(1, 1, 16), new byte[4]).Select((b, i) => i == 3 ? (byte)'X' : b).ToArray(),
+            "short" => "RIFF"u8.ToArray(),
             "nofmt" => Riff([], new byte[4]),
+            "short-fmt" => Riff(Fmt(1, 1, 16)[..14], new byte[4]),
             "truncated" => Riff(Fmt(1, 1, 16), new byte[8])[..^3],
-            "pcm8" => Riff(Fmt(1, 1, 8), new byte[4]),
+            "alaw" => Riff(Fmt(6, 1, 8), new byte[4]),
             "partial-frame" => Riff(Fmt(1, 2, 16), new byte[6]),
             _ => Riff(Fmt(3, 1, 32), null),
         };

@@ -51,21 +51,24 @@ public class PngDecoderTests
         Assert.Equal(pixels, decoded.Pixels);
     }
 
+    /// <summary>Byte 40 of rgb.png lies in the IDAT chunk, whose CRC libpng checks.</summary>
     [Fact]
-    public void A_flipped_byte_is_reported_as_a_bad_crc()
+    public void A_flipped_byte_in_the_image_data_is_reported_as_corrupt()
     {
         var bytes = File.ReadAllBytes(PathOf("rgb.png"));
         bytes[40] ^= 0x10;
         var e = Assert.Throws<InvalidDataException>(() => PngDecoder.Decode(bytes));
-        Assert.Contains("bad CRC", e.Message);
+        Assert.Equal("corrupt or truncated PNG (IncompleteInput)", e.Message);
     }
 
     [Fact]
-    public void A_truncated_file_and_a_foreign_file_give_clear_errors()
+    public void A_file_cut_inside_its_image_data_and_a_foreign_file_give_one_line_errors()
     {
         var bytes = File.ReadAllBytes(PathOf("rgb.png"));
-        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => PngDecoder.Decode(bytes.AsSpan(0, bytes.Length - 5))).Message);
-        Assert.Contains("signature", Assert.Throws<InvalidDataException>(() => PngDecoder.Decode("GIF89a......"u8)).Message);
+        var cut = Assert.Throws<InvalidDataException>(() => PngDecoder.Decode(bytes.AsSpan(0, bytes.Length / 2)));
+        Assert.StartsWith("corrupt or truncated PNG", cut.Message);
+        var foreign = Assert.Throws<InvalidDataException>(() => PngDecoder.Read(PathOf("../audio/pcm16_mono.wav")));
+        Assert.EndsWith("pcm16_mono.wav: not a PNG file (bad signature)", foreign.Message);
     }
 
     [Fact]
