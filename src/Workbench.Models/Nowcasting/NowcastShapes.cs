@@ -1,4 +1,3 @@
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Nowcasting;
@@ -8,6 +7,6 @@ public static class NowcastShapes
     public static void RequireSequence(Tensor frames, string what)
     {
         if (frames.dim() != 4)
-            throw new WorkbenchException($"{what}: expected frames [B, T, H, W], got [{string.Join(", ", frames.shape)}]");
+            throw new ArgumentException($"{what}: expected frames [B, T, H, W], got [{string.Join(", ", frames.shape)}]");
     }
 }

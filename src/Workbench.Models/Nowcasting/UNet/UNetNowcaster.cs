@@ -44,7 +44,7 @@ public sealed class UNetNowcaster : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         if (x.dim() != 4 || x.shape[1] != Options.InputFrames)
-            throw new WorkbenchException($"unet: expected input [B, {Options.InputFrames}, H, W], got [{string.Join(", ", x.shape)}]");
+            throw new ArgumentException($"unet: expected input [B, {Options.InputFrames}, H, W], got [{string.Join(", ", x.shape)}]");
         using var scope = NewDisposeScope();
         var skips = new List<Tensor>();
         var h = x / 255.0;

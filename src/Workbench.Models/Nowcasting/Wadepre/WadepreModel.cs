@@ -48,7 +48,7 @@ public sealed class WadepreModel : nn.Module<Tensor, Tensor>, ITrainingObjective
     public WadepreComponents Components(Tensor x)
     {
         if (x.dim() != 4 || CheckShapes(Options, x.shape[1..], [Options.OutputFrames, .. x.shape[2..]]) is { } problem)
-            throw new WorkbenchException($"wadepre: expected input [B, {Options.InputFrames}, H, W], got [{string.Join(", ", x.shape)}]");
+            throw new ArgumentException($"wadepre: expected input [B, {Options.InputFrames}, H, W], got [{string.Join(", ", x.shape)}]");
         var scaled = x / PixelScale;
         var coefficients = Decompose(scaled);
         var a = approximation.forward(coefficients.Approximation);

@@ -62,7 +62,7 @@ public sealed class AfnoMixer : nn.Module<Tensor, Tensor>
     public Tensor SpectralOutput(Tensor x)
     {
         if (x.dim() != 4 || x.shape[3] != Dim)
-            throw new WorkbenchException($"afno mixer: expected channels-last input [B, H, W, {Dim}], got [{string.Join(", ", x.shape)}].");
+            throw new ArgumentException($"afno mixer: expected channels-last input [B, H, W, {Dim}], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var work = x.dtype is ScalarType.Float16 or ScalarType.BFloat16 ? ScalarType.Float32 : x.dtype;
         var modes = new AfnoModeSet(x.shape[1], x.shape[2], _fraction);

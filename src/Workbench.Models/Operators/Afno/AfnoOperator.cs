@@ -51,7 +51,7 @@ public sealed class AfnoOperator : nn.Module<Tensor, Tensor>
     {
         var o = Options;
         if (x.dim() != 4 || x.shape[1] != o.InChannels || x.shape[2] != o.GridX || x.shape[3] != o.GridY)
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"afno: expected input [B, {o.InChannels}, {o.GridX}, {o.GridY}] (the construction grid), got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var p = o.Patch;

@@ -32,7 +32,7 @@ public sealed class SelfAttentionMixer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         if (x.dim() != 3 || x.shape[2] != Dim)
-            throw new WorkbenchException($"self-attention: expected tokens [B, N, {Dim}], got [{string.Join(", ", x.shape)}].");
+            throw new ArgumentException($"self-attention: expected tokens [B, N, {Dim}], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var (b, n) = (x.shape[0], x.shape[1]);
         var parts = qkv.forward(x).reshape(b, n, 3, _heads, Dim / _heads).permute(2, 0, 3, 1, 4);

@@ -61,7 +61,7 @@ public sealed class FnoOperator : nn.Module<Tensor, Tensor>
     {
         var d = Options.Dims;
         if (x.dim() != d + 2 || x.shape[1] != Options.InChannels || x.shape.Skip(2).Take(d - 1).Any(n => n < 2))
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"{Options.Name}: expected input [B, {Options.InChannels}, {Axes(d)}], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var h = PointwiseLinear.Apply(lift, cat([x, GridCoordinates.Like(x)], 1));

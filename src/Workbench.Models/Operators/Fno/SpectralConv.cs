@@ -41,7 +41,7 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
     {
         var d = (int)weights.dim() - 3;
         if (d is < 1 or > 3 || weights.shape[^1] != 2 || weights.shape.Take(d - 1).Any(rows => rows % 2 != 0) || weights.shape.Any(n => n < 1))
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"spectral conv: expected weights [2 m_1, ..., m_d, c_in, c_out, 2] over 1 to 3 axes, got [{string.Join(", ", weights.shape)}].");
         _normalization = normalization;
         weight = nn.Parameter(copy ? weights.detach().clone() : weights);
@@ -80,13 +80,13 @@ public sealed class SpectralConv : nn.Module<Tensor, Tensor>
     {
         var d = Dims;
         if (x.dim() != d + 2 || x.shape[1] != InChannels)
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"spectral conv: expected input [B, {InChannels}, {d} spatial sizes], got [{string.Join(", ", x.shape)}].");
         var sizes = x.shape[2..];
         if (sizes.Take(d - 1).Any(n => n < 2))
-            throw new WorkbenchException($"spectral conv: full axes need at least 2 points, got [{string.Join(", ", sizes)}].");
+            throw new ArgumentException($"spectral conv: full axes need at least 2 points, got [{string.Join(", ", sizes)}].");
         if (outputSizes.Length != d || outputSizes.Any(n => n < 1) || outputSizes.Take(d - 1).Any(n => n < 2))
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"spectral conv: expected {d} positive output sizes (at least 2 on full axes), got [{string.Join(", ", outputSizes)}].");
         if (!outputSizes.SequenceEqual(sizes) && _normalization != FFTNormType.Forward)
             throw new InvalidOperationException("spectral conv: only the 'forward' normalisation resamples (it keeps values across grids).");

@@ -67,7 +67,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
     public Tensor Latent(Tensor x)
     {
         if (x.dim() != 4 || x.shape[1] != Options.InputSteps || x.shape[2] < 2 || x.shape[3] < 2)
-            throw new WorkbenchException(
+            throw new ArgumentException(
                 $"sfno: expected input [B, {Options.InputSteps}, X >= 2, Y >= 2], got [{string.Join(", ", x.shape)}].");
         using var scope = NewDisposeScope();
         var w = x.permute(0, 2, 3, 1).unsqueeze(1);

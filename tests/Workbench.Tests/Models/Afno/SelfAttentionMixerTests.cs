@@ -24,7 +24,7 @@ public sealed class SelfAttentionMixerTests
     public void RejectsTokensOfAnotherWidth()
     {
         Assert.Throws<WorkbenchException>(() => new SelfAttentionMixer(10, 4));
-        var error = Assert.Throws<WorkbenchException>(() => new SelfAttentionMixer(8, 2).forward(zeros(1, 5, 6)));
+        var error = Assert.Throws<ArgumentException>(() => new SelfAttentionMixer(8, 2).forward(zeros(1, 5, 6)));
         Assert.Contains("[B, N, 8]", error.Message);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SfnoTests
         Assert.Equal(new long[] { 2, 1, 16, 12, 4 }, model.Latent(randn(2, 3, 16, 12)).shape);
         Assert.Null(SfnoModel.CheckShapes(Small, [3, 16, 12], [7, 16, 12]));
         Assert.NotNull(SfnoModel.CheckShapes(Small, [3, 16, 12], [6, 16, 12]));
-        var error = Assert.Throws<WorkbenchException>(() => model.forward(randn(2, 4, 16, 12)));
+        var error = Assert.Throws<ArgumentException>(() => model.forward(randn(2, 4, 16, 12)));
         Assert.Contains("sfno: expected input [B, 3, X >= 2, Y >= 2]", error.Message);
         Assert.Throws<WorkbenchException>(() => new SfnoModel(Small with { Layers = 0 }));
     }
