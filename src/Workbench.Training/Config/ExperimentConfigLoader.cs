@@ -36,13 +36,16 @@ public static class ExperimentConfigLoader
         }
     }
 
-    /// <summary>Reads a config record strictly and checks it with <paramref name="problems"/> (the first one is the error).</summary>
-    public static T Parse<T>(string text, string origin, Func<T, IEnumerable<string>> problems) where T : class
+    /// <summary>
+    /// Reads a config record strictly (with <see cref="Json"/> unless <paramref name="options"/> are given) and checks it with
+    /// <paramref name="problems"/>: a JSON error or the first problem is one line naming the field.
+    /// </summary>
+    public static T Parse<T>(string text, string origin, Func<T, IEnumerable<string>> problems, JsonSerializerOptions? options = null) where T : class
     {
         T? config;
         try
         {
-            config = JsonSerializer.Deserialize<T>(text, Json);
+            config = JsonSerializer.Deserialize<T>(text, options ?? Json);
         }
         catch (JsonException e)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Workbench.Core.Errors;
+using Workbench.Training.Config;
 
 namespace Workbench.Training.Sweeps;
 
@@ -14,46 +14,7 @@ public static class SweepFileLoader
         RespectNullableAnnotations = true,
     };
 
-    public static SweepFile Load(string path)
-    {
-        if (!File.Exists(path)) throw new ConfigException($"{path}: file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static SweepFile Load(string path) => Parse(ExperimentConfigLoader.ReadText(path), path);
 
-    public static SweepFile Parse(string text, string origin)
-    {
-        SweepFile? sweep;
-        try
-        {
-            sweep = JsonSerializer.Deserialize<SweepFile>(text, Json);
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigException($"{origin}: {Describe(e)}");
-        }
-        if (sweep is null) throw new ConfigException($"{origin}: expected a JSON object");
-        var problem = sweep.Problems().FirstOrDefault();
-        return problem is null ? sweep : throw new ConfigException($"{origin}: {problem}");
-    }
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message.ReplaceLineEndings(" ");
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        var field = e.Path?.TrimStart('$').TrimStart('.') ?? "";
-        if (message.Contains("could not be mapped to any .NET member"))
-        {
-            var start = message.IndexOf('\'') + 1;
-            var name = message[start..message.IndexOf('\'', start)];
-            return $"unknown field '{(field.Length == 0 ? name : field)}'";
-        }
-        if (message.Contains("missing required properties"))
-        {
-            var start = message.IndexOf("properties including: ", StringComparison.Ordinal);
-            var names = start >= 0 ? message[(start + 22)..].TrimEnd('.') : "";
-            return $"missing required field {names}{(field.Length == 0 ? "" : $" in '{field}'")}";
-        }
-        return field.Length == 0 ? message : $"{field}: {message}";
-    }
+    public static SweepFile Parse(string text, string origin) => ExperimentConfigLoader.Parse<SweepFile>(text, origin, s => s.Problems(), Json);
 }
