@@ -1,7 +1,7 @@
-using Workbench.Data.Generators.NavierStokes;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
-namespace Workbench.Tests.Data.NavierStokes;
+namespace Workbench.Tests.Spectral.Pde;
 
 public class PeriodicGridTests
 {
