@@ -18,10 +18,9 @@ public enum ForcingKind
 /// <summary>
 /// The residual R = d_t w + u . grad w - nu Lap w - f of the 2-D vorticity equation on a trajectory w[..., T, H, W]
 /// (time at dim -3, x along dim -2, y along dim -1) on the periodic square [0, L)^2, frames dt apart. Space is
-/// spectral, the advection by <see cref="VorticityAdvection"/>, the term the data solvers step with (stream function,
-/// velocities, 2/3 rule);
-/// d_t by <see cref="TimeDerivative"/>. The result covers the frames that have a derivative:
-/// [..., T - History, H, W].
+/// spectral, the advection is <see cref="VorticityAdvection"/>, the term the data solvers step with (stream function,
+/// velocities, 2/3 rule), and d_t is taken by <see cref="TimeDerivative"/>. The result covers the frames that have a
+/// derivative: [..., T - History, H, W].
 /// </summary>
 public sealed class VorticityResidual
 {
@@ -60,6 +59,7 @@ public sealed class VorticityResidual
         var (h, width) = (w.shape[^2], w.shape[^1]);
         using var grid = new PeriodicGrid(h, width, Length, w.dtype, w.device);
         var spectrum = grid.ToSpectrum(current);
+        // |kappa|^2 summed in float64 and then cast, where the grid's is summed in its dtype: in float32 the two differ.
         var kappa2 = Wavenumbers.SquaredMagnitude([h, width], lastAxisHalf: true, Length, w.dtype, w.device);
         var spatial = spectrum * (kappa2 * Viscosity);
         var residual = TimeDerivatives.Evaluate(w, TimeStep, Scheme)
