@@ -5,6 +5,9 @@ public enum BdInterpolation
 {
     /// <summary>Least-squares cubic polynomial, as in Bjontegaard's VCEG-M33.</summary>
     Cubic,
-    /// <summary>Piecewise cubic Hermite (Fritsch-Carlson monotone slopes), the recommended modern variant.</summary>
+    /// <summary>
+    /// Piecewise cubic Hermite with Fritsch-Carlson monotone slopes (MathNet's PCHIP, as scipy's PchipInterpolator), the
+    /// recommended modern variant.
+    /// </summary>
     Pchip,
 }

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Interpolation;
+
 namespace Workbench.Codec.Entropy.RateDistortion;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class BjontegaardDelta
         interpolation switch
         {
             BdInterpolation.Cubic => LeastSquaresCubic.Fit(curve.Quality, curve.LogRate).Integrate(low, high),
-            BdInterpolation.Pchip => new MonotoneCubicHermite(curve.Quality, curve.LogRate).Integrate(low, high),
+            BdInterpolation.Pchip => CubicSpline.InterpolatePchipSorted(curve.Quality, curve.LogRate).Integrate(low, high),
             _ => throw new ArgumentOutOfRangeException(nameof(interpolation)),
         };
 

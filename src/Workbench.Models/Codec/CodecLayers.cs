@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Workbench.Models.Layers;
 
 namespace Workbench.Models.Codec;
 

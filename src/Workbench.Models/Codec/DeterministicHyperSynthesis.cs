@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;

@@ -26,16 +26,25 @@ public static class RadialSpectrum
     public static Tensor Compute(Tensor w, ShellReduction reduction = ShellReduction.Sum)
     {
         TensorAxes.Trailing(w, 2, "radial spectrum");
-        var h = w.shape[^2];
-        var width = w.shape[^1];
-        var power = view_as_real(fft.fft2(w, norm: FFTNormType.Forward)).square().sum(-1);
-        var shell = ShellIndex(h, width, w.device);
+        return Bin(view_as_real(fft.fft2(w, norm: FFTNormType.Forward)).square().sum(-1), reduction);
+    }
+
+    /// <summary>
+    /// Per-mode values [..., H, W] of a full spectrum in FFT order (a power, an energy density) combined per shell:
+    /// [..., shells] (differentiable).
+    /// </summary>
+    public static Tensor Bin(Tensor perMode, ShellReduction reduction = ShellReduction.Sum)
+    {
+        TensorAxes.Trailing(perMode, 2, "radial spectrum");
+        var h = perMode.shape[^2];
+        var width = perMode.shape[^1];
+        var shell = ShellIndex(h, width, perMode.device);
         var shells = shell.max().item<long>() + 1;
-        var lead = w.shape[..^2];
-        var binned = zeros(lead.Append(shells).ToArray(), power.dtype, w.device)
-            .index_add(-1, shell.flatten(), power.flatten(-2), 1);
+        var lead = perMode.shape[..^2];
+        var binned = zeros(lead.Append(shells).ToArray(), perMode.dtype, perMode.device)
+            .index_add(-1, shell.flatten(), perMode.flatten(-2), 1);
         if (reduction == ShellReduction.Sum) return binned;
-        var counts = zeros(shells, power.dtype, w.device).index_add(0, shell.flatten(), ones(h * width, power.dtype, w.device), 1);
+        var counts = zeros(shells, perMode.dtype, perMode.device).index_add(0, shell.flatten(), ones(h * width, perMode.dtype, perMode.device), 1);
         return binned / counts.clamp_min(1);
     }
 

@@ -18,10 +18,9 @@ public enum ForcingKind
 /// <summary>
 /// The residual R = d_t w + u . grad w - nu Lap w - f of the 2-D vorticity equation on a trajectory w[..., T, H, W]
 /// (time at dim -3, x along dim -2, y along dim -1) on the periodic square [0, L)^2, frames dt apart. Space is
-/// spectral: psi_hat = w_hat / |kappa|^2 (0 at kappa = 0), u = d_y psi, v = -d_x psi, the product u w_x + v w_y formed on
-/// the grid and its spectrum cut to |k_x| &lt;= (2/3)(H/2), |k_y| &lt;= (2/3)(W/2) (the 2/3 rule, as in the data solver);
-/// d_t by <see cref="TimeDerivative"/>. The result covers the frames that have a derivative:
-/// [..., T - History, H, W].
+/// spectral, the advection is <see cref="VorticityAdvection"/>, the term the data solvers step with (stream function,
+/// velocities, 2/3 rule), and d_t is taken by <see cref="TimeDerivative"/>. The result covers the frames that have a
+/// derivative: [..., T - History, H, W].
 /// </summary>
 public sealed class VorticityResidual
 {
@@ -58,13 +57,15 @@ public sealed class VorticityResidual
         using var scope = NewDisposeScope();
         var current = w.narrow(-3, History, w.shape[^3] - History);
         var (h, width) = (w.shape[^2], w.shape[^1]);
-        var spectrum = fft.rfft2(current);
+        using var grid = new PeriodicGrid(h, width, Length, w.dtype, w.device);
+        var spectrum = grid.ToSpectrum(current);
+        // |kappa|^2 summed in float64 and then cast, where the grid's is summed in its dtype: in float32 the two differ.
         var kappa2 = Wavenumbers.SquaredMagnitude([h, width], lastAxisHalf: true, Length, w.dtype, w.device);
         var spatial = spectrum * (kappa2 * Viscosity);
         var residual = TimeDerivatives.Evaluate(w, TimeStep, Scheme)
             + fft.irfft2(spatial, s: [h, width])
-            + AdvectionFromSpectrum(spectrum, h, width, Length);
-        if (Forcing == ForcingKind.Fno) residual = residual - VorticityForcing.Fno(h, width, w.dtype, w.device);
+            + AdvectionOnGrid(grid, spectrum);
+        if (Forcing == ForcingKind.Fno) residual = residual - VorticityForcing.Fno(grid);
         if (extraForcing is not null) residual = residual - extraForcing;
         return residual.MoveToOuterDisposeScope();
     }
@@ -75,29 +76,14 @@ public sealed class VorticityResidual
         TensorAxes.Trailing(w, 2, "advection");
         TensorAxes.RequireReal(w, "advection");
         using var scope = NewDisposeScope();
-        return AdvectionFromSpectrum(fft.rfft2(w), w.shape[^2], w.shape[^1], length).MoveToOuterDisposeScope();
+        using var grid = new PeriodicGrid(w.shape[^2], w.shape[^1], length, w.dtype, w.device);
+        return AdvectionOnGrid(grid, grid.ToSpectrum(w)).MoveToOuterDisposeScope();
     }
 
-    private static Tensor AdvectionFromSpectrum(Tensor spectrum, long h, long w, double length)
+    private static Tensor AdvectionOnGrid(PeriodicGrid grid, Tensor spectrum)
     {
-        var axes = Wavenumbers.Grid([h, w], lastAxisHalf: true, length, ScalarType.Float64, spectrum.device);
-        var real = TensorAxes.RealOf(spectrum.dtype, "advection");
-        var kx = axes[0].to(real);
-        var ky = axes[1].to(real);
-        var kappa2 = (kx.square() + ky.square());
-        var inverseLaplacian = where(kappa2 > 0, 1.0 / kappa2.where(kappa2 > 0, ones_like(kappa2)), zeros_like(kappa2));
-        Tensor Derivative(Tensor symbol) => fft.irfft2(spectrum * complex(zeros_like(symbol), symbol), s: [h, w]);
-        var u = Derivative(ky * inverseLaplacian);
-        var v = Derivative(-kx * inverseLaplacian);
-        var product = u * Derivative(kx.expand_as(kappa2)) + v * Derivative(ky.expand_as(kappa2));
-        return fft.irfft2(fft.rfft2(product) * Dealias(h, w, spectrum.device).to(real), s: [h, w]);
-    }
-
-    /// <summary>The 2/3-rule mask over the rfft2 spectrum of an H x W grid.</summary>
-    private static Tensor Dealias(long h, long w, Device device)
-    {
-        var integer = Wavenumbers.Grid([h, w], lastAxisHalf: true, null, ScalarType.Float64, device);
-        return integer[0].abs().le(2.0 / 3.0 * (h / 2)).logical_and(integer[1].abs().le(2.0 / 3.0 * (w / 2)));
+        using var advection = new VorticityAdvection(grid);
+        return grid.ToPhysical(advection.Evaluate(spectrum));
     }
 
     private void Check(Tensor w)

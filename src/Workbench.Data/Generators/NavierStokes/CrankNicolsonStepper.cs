@@ -1,3 +1,4 @@
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
@@ -8,7 +9,7 @@ namespace Workbench.Data.Generators.NavierStokes;
 /// Second order in time where the advection vanishes (single-shell flows), first order otherwise because the
 /// nonlinearity is forward Euler.
 /// </summary>
-public sealed class CrankNicolsonStepper : IDisposable
+public sealed class CrankNicolsonStepper : IVorticityStepper
 {
     private readonly VorticityAdvection _advection;
     private readonly Tensor _decay;

@@ -1,4 +1,6 @@
 using Workbench.Core.Errors;
+using Workbench.Spectral.Pde;
+using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
 
@@ -7,7 +9,7 @@ namespace Workbench.Data.Generators.NavierStokes;
 /// t = 0 to <c>WarmupTime</c> unrecorded, then recorded every (EndTime - WarmupTime) / Snapshots, giving
 /// Snapshots + 1 frames at t = WarmupTime .. EndTime (frame 0 is the end of the warm-up).
 /// </summary>
-public sealed record McWilliamsOptions
+public sealed record McWilliamsOptions : IFlowRecipe
 {
     public double Viscosity { get; init; } = 1e-3;
     public int SolverResolution { get; init; } = 256;
@@ -23,28 +25,43 @@ public sealed record McWilliamsOptions
     /// <summary>tau of the initial spectrum |psi_hat|^2 ~ k^-1 (tau^2 + (k/k0)^4)^-1.</summary>
     public double SpectrumTau { get; init; } = 1;
 
+    public string Generator => McWilliamsGenerator.Name;
+    public double Length => 2 * Math.PI;
     public double RecordEvery => (EndTime - WarmupTime) / Snapshots;
+    public int RecordCount => Snapshots;
     public int WarmupSteps => (int)Math.Round(WarmupTime / TimeStep);
     public int StepsPerRecord => (int)Math.Round(RecordEvery / TimeStep);
     public int FrameCount => Snapshots + 1;
 
     public void Validate()
     {
-        if (!(Viscosity > 0)) throw new WorkbenchException($"--viscosity: expected a positive number, got {Viscosity}.");
-        if (SolverResolution < 4 || SolverResolution % 2 != 0)
-            throw new WorkbenchException($"--solver-resolution: expected an even size of at least 4, got {SolverResolution}.");
-        if (OutputResolution < 2 || OutputResolution % 2 != 0 || OutputResolution > SolverResolution)
-            throw new WorkbenchException($"--resolution: expected an even size between 2 and the solver resolution {SolverResolution}, got {OutputResolution}.");
-        if (Downsampling == Downsampling.Subsample && SolverResolution % OutputResolution != 0)
-            throw new WorkbenchException($"--resolution: subsampling needs a divisor of the solver resolution {SolverResolution}, got {OutputResolution}.");
-        if (!(TimeStep > 0)) throw new WorkbenchException($"--dt: expected a positive time step, got {TimeStep}.");
+        FlowRecipeChecks.Common(this);
         if (Snapshots <= 0) throw new WorkbenchException($"--snapshots: expected a positive count, got {Snapshots}.");
-        if (!(WarmupTime >= 0) || (WarmupTime > 0 && !NavierStokesOptions.IsWholeMultiple(WarmupTime, TimeStep)))
-            throw new WorkbenchException($"--warmup: expected a non-negative whole multiple of the time step {TimeStep}, got {WarmupTime}.");
-        if (!(EndTime > WarmupTime) || !NavierStokesOptions.IsWholeMultiple(RecordEvery, TimeStep))
+        if (!(EndTime > WarmupTime) || !FlowRecipeChecks.IsWholeMultiple(RecordEvery, TimeStep))
             throw new WorkbenchException($"--end-time: expected (end - warmup) / snapshots to be a whole multiple of the time step {TimeStep}, got end {EndTime}.");
-        if (BatchSize <= 0) throw new WorkbenchException($"--batch-size: expected a positive count, got {BatchSize}.");
         if (!(PeakWavenumber > 0) || !(SpectrumTau > 0))
             throw new WorkbenchException($"McWilliams spectrum: expected positive k0 and tau, got {PeakWavenumber} and {SpectrumTau}.");
+    }
+
+    public Tensor InitialSpectrum(PeriodicGrid grid, long seed, IReadOnlyList<long> indices) =>
+        McWilliamsInitialCondition.SampleSpectrum(this, seed, indices, grid.Device);
+
+    /// <summary>Classical RK4, no forcing.</summary>
+    public IVorticityStepper CreateStepper(PeriodicGrid grid) => new RungeKutta4Stepper(grid, Viscosity, TimeStep);
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Provenance(long seed)
+    {
+        var parameters = FlowProvenance.CommonParameters(this);
+        parameters["warmup_time"] = WarmupTime;
+        parameters["end_time"] = EndTime;
+        parameters["snapshots"] = Snapshots;
+        parameters["downsampling"] = FlowProvenance.Name(Downsampling);
+        parameters["peak_wavenumber"] = PeakWavenumber;
+        parameters["spectrum_tau"] = SpectrumTau;
+        return FlowProvenance.Create(this, seed, parameters,
+            "McWilliams decaying turbulence on (0, 2 pi)^2, no forcing: white noise shaped to |psi_hat|^2 ~ "
+            + "k^-1 (tau^2 + (k/k0)^4)^-1 on the 2/3-rule modes, unit kinetic energy; pseudo-spectral RK4, 2/3 de-aliasing, "
+            + "float64; sample j drawn from seed-derived stream 'mcwilliams:j'; frame i is t = warmup + i (end - warmup) / snapshots");
     }
 }

@@ -1,5 +1,6 @@
 using Workbench.Core.Benchmarks;
 using System.Diagnostics;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
@@ -12,10 +13,11 @@ public static class NavierStokesBenchmark
     {
         var target = device ?? CPU;
         using var scope = NewDisposeScope();
-        using var grid = new PeriodicGrid(resolution, 1.0, target);
-        using var stepper = new CrankNicolsonStepper(grid, 1e-3, 1e-4, Forcing.Fno(grid));
+        var recipe = new NavierStokesOptions { SolverResolution = resolution };
+        using var grid = new PeriodicGrid(resolution, recipe.Length, target);
+        using var stepper = recipe.CreateStepper(grid);
         var indices = Enumerable.Range(0, batch).Select(i => (long)i).ToArray();
-        var vorticityHat = grid.ToSpectrum(GaussianRandomField.Sample(seed, indices, resolution, target));
+        var vorticityHat = recipe.InitialSpectrum(grid, seed, indices);
         for (var i = 0; i < warmupSteps; i++) stepper.Step(vorticityHat);
         Synchronize(target);
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Workbench.Core.Errors;
+using Workbench.Spectral.Pde;
+using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
 
@@ -8,7 +10,7 @@ namespace Workbench.Data.Generators.NavierStokes;
 /// for WarmupTime (0 in the FNO recipe; the Spectral-Refiner protocol warms up), then snapshots are taken at
 /// t = WarmupTime + i RecordEvery, i = 0..Horizon / RecordEvery, so a trajectory has Horizon / RecordEvery + 1 frames.
 /// </summary>
-public sealed record NavierStokesOptions
+public sealed record NavierStokesOptions : IFlowRecipe
 {
     public double Viscosity { get; init; } = 1e-3;
     public int SolverResolution { get; init; } = 256;
@@ -33,6 +35,8 @@ public sealed record NavierStokesOptions
         },
     };
 
+    public string Generator => NavierStokesGenerator.Name;
+    public double Length => 1.0;
     public int StepsPerRecord => (int)Math.Round(RecordEvery / TimeStep);
     public int RecordCount => (int)Math.Round(Horizon / RecordEvery);
     public int FrameCount => RecordCount + 1;
@@ -41,26 +45,34 @@ public sealed record NavierStokesOptions
 
     public void Validate()
     {
-        if (!(Viscosity > 0) || double.IsInfinity(Viscosity)) throw new WorkbenchException($"--viscosity: expected a positive number, got {Viscosity}.");
-        if (SolverResolution < 4 || SolverResolution % 2 != 0)
-            throw new WorkbenchException($"--solver-resolution: expected an even size of at least 4, got {SolverResolution}.");
-        if (OutputResolution < 2 || OutputResolution % 2 != 0 || OutputResolution > SolverResolution)
-            throw new WorkbenchException($"--resolution: expected an even size between 2 and the solver resolution {SolverResolution}, got {OutputResolution}.");
-        if (Downsampling == Downsampling.Subsample && SolverResolution % OutputResolution != 0)
-            throw new WorkbenchException($"--resolution: subsampling needs a divisor of the solver resolution {SolverResolution}, got {OutputResolution}.");
-        if (!(TimeStep > 0)) throw new WorkbenchException($"--dt: expected a positive time step, got {TimeStep}.");
-        if (!(RecordEvery > 0) || !IsWholeMultiple(RecordEvery, TimeStep))
+        FlowRecipeChecks.Common(this);
+        if (!(RecordEvery > 0) || !FlowRecipeChecks.IsWholeMultiple(RecordEvery, TimeStep))
             throw new WorkbenchException($"--record-every: expected a positive whole multiple of the time step {TimeStep}, got {RecordEvery}.");
-        if (!(Horizon > 0) || !IsWholeMultiple(Horizon, RecordEvery))
+        if (!(Horizon > 0) || !FlowRecipeChecks.IsWholeMultiple(Horizon, RecordEvery))
             throw new WorkbenchException($"--horizon: expected a positive whole multiple of the record interval {RecordEvery}, got {Horizon}.");
-        if (!(WarmupTime >= 0) || (WarmupTime > 0 && !IsWholeMultiple(WarmupTime, TimeStep)))
-            throw new WorkbenchException($"--warmup: expected a non-negative whole multiple of the time step {TimeStep}, got {WarmupTime}.");
-        if (BatchSize <= 0) throw new WorkbenchException($"--batch-size: expected a positive count, got {BatchSize}.");
     }
 
-    internal static bool IsWholeMultiple(double value, double unit)
+    /// <summary>The FNO initial condition: <see cref="GaussianRandomField"/> fields, transformed.</summary>
+    public Tensor InitialSpectrum(PeriodicGrid grid, long seed, IReadOnlyList<long> indices) =>
+        grid.ToSpectrum(GaussianRandomField.Sample(seed, indices, SolverResolution, grid.Device));
+
+    /// <summary>Crank-Nicolson with the FNO forcing.</summary>
+    public IVorticityStepper CreateStepper(PeriodicGrid grid) => new CrankNicolsonStepper(grid, Viscosity, TimeStep, VorticityForcing.Fno(grid));
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Provenance(long seed)
     {
-        var ratio = value / unit;
-        return Math.Round(ratio) >= 1 && Math.Abs(ratio - Math.Round(ratio)) <= 1e-9 * Math.Max(1, ratio);
+        var parameters = FlowProvenance.CommonParameters(this);
+        parameters["horizon"] = Horizon;
+        parameters["record_every"] = RecordEvery;
+        parameters["warmup_time"] = WarmupTime;
+        parameters["downsampling"] = FlowProvenance.Name(Downsampling);
+        parameters["grf_alpha"] = GaussianRandomField.Alpha;
+        parameters["grf_tau"] = GaussianRandomField.Tau;
+        parameters["forcing"] = "0.1 (sin 2 pi (x+y) + cos 2 pi (x+y))";
+        return FlowProvenance.Create(this, seed, parameters,
+            "FNO recipe: vorticity form on the unit torus, GRF initial condition N(0, 7^3 (-Lap + 49)^-2.5), "
+            + "pseudo-spectral Crank-Nicolson with explicit advection and 2/3 de-aliasing, float64; sample j drawn from "
+            + "seed-derived stream 'ns:j'; frame i is t = warmup_time + i * record_every; task: frames 1..10 -> 11..T");
     }
 }

@@ -1,3 +1,4 @@
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.NavierStokes;
@@ -7,7 +8,7 @@ namespace Workbench.Data.Generators.NavierStokes;
 /// explicit. The viscous stability bound dt nu max|kappa|^2 &lt; 2.78 is far from binding for nu = 1e-3 on
 /// (0, 2 pi)^2 at 256^2 (max|kappa|^2 nu ~ 33); the advective CFL limit is what sets dt.
 /// </summary>
-public sealed class RungeKutta4Stepper : IDisposable
+public sealed class RungeKutta4Stepper : IVorticityStepper
 {
     private readonly VorticityAdvection _advection;
     private readonly Tensor _damping;

@@ -1,4 +1,5 @@
 using Workbench.Core.Runtime;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Data.Generators.Radar;

@@ -1,4 +1,4 @@
-using Workbench.Data.Generators.Radar;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Nowcasting.Baselines;

@@ -1,5 +1,5 @@
-using Workbench.Data.Generators.Radar;
 using TorchSharp;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Nowcasting.Baselines;

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Nowcasting.Wadepre;

@@ -1,4 +1,5 @@
 using Workbench.Data.Generators.NavierStokes;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Tests.Data.NavierStokes;
@@ -12,7 +13,7 @@ public sealed class CrankNicolsonSolverTests
         using var grid = new PeriodicGrid(32, 1.0, CPU);
         var initial = GaussianRandomField.Sample(7, [0, 1], 32, CPU) * 10.0;
         Assert.True(FlowFields.MaxAbs(FlowStatistics.Mean(initial)) < 1e-12);
-        var final = FlowFields.Solve(grid, initial, 1e-3, 2e-3, 300, Forcing.Fno(grid));
+        var final = FlowFields.Solve(grid, initial, 1e-3, 2e-3, 300, VorticityForcing.Fno(grid));
         Assert.True(FlowFields.MaxAbs(final) > 1.0, "the flow should not have decayed away");
         Assert.True(FlowFields.MaxAbs(FlowStatistics.Mean(final)) < 1e-12);
     }
@@ -55,7 +56,7 @@ public sealed class CrankNicolsonSolverTests
         using var scope = NewDisposeScope();
         using var grid = new PeriodicGrid(16, 1.0, CPU);
         const double viscosity = 0.05, horizon = 0.5;
-        var forcing = Forcing.Fno(grid);
+        var forcing = VorticityForcing.Fno(grid);
         var initial = FlowFields.OnGrid(grid, (x, y) => ((x - y) * (2 * Math.PI)).cos() * 2.0).unsqueeze(0);
         var lambda = 8 * Math.PI * Math.PI * viscosity;
         var decay = Math.Exp(-lambda * horizon);
@@ -82,7 +83,7 @@ public sealed class CrankNicolsonSolverTests
         using var scope = NewDisposeScope();
         using var grid = new PeriodicGrid(32, 1.0, CPU);
         const double viscosity = 1e-3, horizon = 0.1, dt = 4e-3;
-        var forcing = Forcing.Fno(grid);
+        var forcing = VorticityForcing.Fno(grid);
         var initial = GaussianRandomField.Sample(11, [0], 32, CPU) * 20.0;
         var solutions = new[] { 1, 2, 4, 8 }
             .Select(r => FlowFields.Solve(grid, initial, viscosity, dt / r, r * (int)Math.Round(horizon / dt), forcing))

@@ -1,4 +1,5 @@
 using Workbench.Data.Generators.NavierStokes;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Tests.Data.NavierStokes;
@@ -9,8 +10,8 @@ internal static class FlowFields
     /// <summary>f(x, y) on the grid of <paramref name="grid"/> (x along dim 0), as [S, S] float64.</summary>
     public static Tensor OnGrid(PeriodicGrid grid, Func<Tensor, Tensor, Tensor> f)
     {
-        var x = grid.Coordinates();
-        return f(x.reshape(-1, 1).expand(grid.Resolution, grid.Resolution), x.reshape(1, -1).expand(grid.Resolution, grid.Resolution));
+        var shape = new[] { grid.Height, grid.Width };
+        return f(grid.X().expand(shape), grid.Y().expand(shape));
     }
 
     public static double MaxAbs(Tensor t) => t.abs().max().item<double>();

@@ -1,4 +1,5 @@
 using Workbench.Data.Generators.NavierStokes;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Tests.Data.NavierStokes;

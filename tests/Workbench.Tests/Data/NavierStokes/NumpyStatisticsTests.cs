@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workbench.Data.Generators.NavierStokes;
+using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
 
 namespace Workbench.Tests.Data.NavierStokes;

@@ -1,6 +1,7 @@
 using Workbench.Data.Generators.Radar;
 using Workbench.Data.Hdf5;
 using Workbench.Data.Sources;
+using Workbench.Spectral.Pde;
 using Workbench.Training.Metrics.Nowcasting;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Workbench.Data.Generators.Radar;
+namespace Workbench.Spectral.Pde;
 
 /// <summary>
 /// Backward semi-Lagrangian transport by a steady velocity field [2, H, W] in pixels per frame (channel 0 along the

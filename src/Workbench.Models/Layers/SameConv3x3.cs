@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Workbench.Models.Codec;
+namespace Workbench.Models.Layers;
 
 /// <summary>
 /// 3x3 stride-1 zero-padded convolution as unfold + matrix product. Same parameters (weight [out, in, 3, 3], bias

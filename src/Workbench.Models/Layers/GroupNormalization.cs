@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Workbench.Models.Nowcasting;
+namespace Workbench.Models.Layers;
 
 /// <summary>
 /// Group normalisation of [B, C, H, W] over each group of C / groups channels and all pixels (eps 1e-5), with a

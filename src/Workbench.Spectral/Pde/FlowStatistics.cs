@@ -1,6 +1,7 @@
+using Workbench.Spectral.Fourier;
 using static TorchSharp.torch;
 
-namespace Workbench.Data.Generators.NavierStokes;
+namespace Workbench.Spectral.Pde;
 
 /// <summary>Domain-averaged diagnostics of periodic vorticity fields [B, s, s] on a square of side <c>length</c>.</summary>
 public static class FlowStatistics
@@ -15,7 +16,7 @@ public static class FlowStatistics
     public static Tensor KineticEnergy(Tensor vorticity, double length)
     {
         using var scope = NewDisposeScope();
-        var (density, _) = EnergyDensity(vorticity, length);
+        var density = EnergyDensity(vorticity, length);
         return density.sum([-2, -1]).MoveToOuterDisposeScope();
     }
 
@@ -26,24 +27,21 @@ public static class FlowStatistics
     public static Tensor RadialEnergySpectrum(Tensor vorticity, double length)
     {
         using var scope = NewDisposeScope();
-        var (density, magnitudeSquared) = EnergyDensity(vorticity, length);
-        var size = (int)density.shape[^1];
-        var shells = size / 2 + 1;
-        var shell = magnitudeSquared.sqrt().round().to(int64).flatten().clamp_max(shells);
-        var perShell = zeros([density.shape[0], shells + 1], float64, density.device);
-        perShell.index_add_(1, shell, density.reshape(density.shape[0], -1), 1.0);
-        return perShell.narrow(1, 0, shells).MoveToOuterDisposeScope();
+        var density = EnergyDensity(vorticity, length);
+        var shells = density.shape[^1] / 2 + 1;
+        return RadialSpectrum.Bin(density).narrow(-1, 0, shells).MoveToOuterDisposeScope();
     }
 
-    private static (Tensor Density, Tensor MagnitudeSquared) EnergyDensity(Tensor vorticity, double length)
+    private static Tensor EnergyDensity(Tensor vorticity, double length)
     {
         var field = vorticity.to(float64);
         var size = (int)field.shape[^1];
+        // torch's fftfreq(s, 1/s) rather than Wavenumbers.Integer: for some s (98, 196, ...) s (1/s) != 1 and the two
+        // differ in the last bit, which would move the McWilliams initial fields that are scaled by this energy.
         var frequencies = fft.fftfreq(size, 1.0 / size, dtype: float64, device: field.device);
         var magnitudeSquared = frequencies.square().reshape(size, 1) + frequencies.square().reshape(1, size);
         var kappaSquared = magnitudeSquared * Math.Pow(2 * Math.PI / length, 2);
         var inverse = (1.0 / kappaSquared).where(kappaSquared.gt(0), zeros_like(kappaSquared));
-        var density = fft.fft2(field).abs().square() * inverse * (0.5 / Math.Pow(size, 4));
-        return (density, magnitudeSquared);
+        return fft.fft2(field).abs().square() * inverse * (0.5 / Math.Pow(size, 4));
     }
 }
