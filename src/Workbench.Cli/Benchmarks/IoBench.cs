@@ -2,6 +2,7 @@ using System.CommandLine;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Benchmarks;
 using Workbench.Core.IO;
+using Workbench.Data.Benchmarks;
 using Workbench.Data.Hdf5;
 
 namespace Workbench.Cli.Benchmarks;

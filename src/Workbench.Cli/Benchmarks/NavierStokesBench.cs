@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Benchmarks;
-using Workbench.Data.Generators.NavierStokes;
+using Workbench.Data.Benchmarks;
 
 namespace Workbench.Cli.Benchmarks;
 

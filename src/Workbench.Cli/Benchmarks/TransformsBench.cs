@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Benchmarks;
-using Workbench.Sparse.Hadamard;
+using Workbench.Sparse.Benchmarks;
 using Workbench.Spectral.Benchmarks;
 using Workbench.Spectral.Wavelets;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Workbench.Sparse.Hadamard;
 
-namespace Workbench.Sparse.Hadamard;
+namespace Workbench.Sparse.Benchmarks;
 
 /// <summary>One timing of the dense transform: the median over repetitions, per element.</summary>
 public sealed record WhtTiming(int Log2Size, string Precision, int Threads, double NsPerElement, int Repetitions);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Workbench.Data.Hdf5;
 
-namespace Workbench.Data.Hdf5;
+namespace Workbench.Data.Benchmarks;
 
 /// <summary>Throughput of reading one dataset front to back in batches of whole samples.</summary>
 /// <param name="LohThresholdBytes">

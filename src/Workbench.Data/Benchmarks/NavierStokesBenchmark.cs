@@ -2,8 +2,9 @@ using Workbench.Core.Benchmarks;
 using System.Diagnostics;
 using Workbench.Spectral.Pde;
 using static TorchSharp.torch;
+using Workbench.Data.Generators.NavierStokes;
 
-namespace Workbench.Data.Generators.NavierStokes;
+namespace Workbench.Data.Benchmarks;
 
 /// <summary>Throughput of the FNO Crank-Nicolson step (float64) on a batch of GRF initial fields.</summary>
 public static class NavierStokesBenchmark

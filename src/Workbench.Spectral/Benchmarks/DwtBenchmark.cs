@@ -2,8 +2,9 @@ using Workbench.Core.Benchmarks;
 using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
+using Workbench.Spectral.Wavelets;
 
-namespace Workbench.Spectral.Wavelets;
+namespace Workbench.Spectral.Benchmarks;
 
 /// <summary>
 /// Times a multi-level 2-D decomposition plus reconstruction on a float32 batch, the workload
