@@ -44,7 +44,7 @@ public static class SweepCommand
             }
             plan.Freeze(path);
             if (parse.GetValue(task) is { } taskName) return RunTask(plan, taskName, ctx);
-            if (parse.GetValue(collect) is { } phase) return RunSteps(plan.Phase(phase).CollectionSteps(sweep.Name), ctx);
+            if (parse.GetValue(collect) is { } phase) return RunCollection(plan.Phase(phase).CollectionSteps(sweep.Name), ctx);
             if (parse.GetValue(local)) return RunHere(plan, ctx);
             return Submit(plan, Executable(parse.GetValue(workbench) ?? sweep.Workbench), ctx);
         });
@@ -65,7 +65,7 @@ public static class SweepCommand
                 var code = RunTask(plan, $"{phase.Name}/{i}", ctx);
                 if (code != 0) return code;
             }
-            var collected = RunSteps(phase.CollectionSteps(plan.Sweep.Name), ctx);
+            var collected = RunCollection(phase.CollectionSteps(plan.Sweep.Name), ctx);
             if (collected != 0) return collected;
         }
         return 0;
@@ -89,6 +89,42 @@ public static class SweepCommand
             ctx.Output.WriteLine("$ workbench " + string.Join(" ", step.Select(SlurmScript.Quote)));
             var code = WorkbenchApp.Run(step, ctx.Output, ctx.Error);
             if (code != 0) return code;
+        }
+        return 0;
+    }
+
+    private static int RunCollection(IReadOnlyList<CollectionStep> steps, CliContext ctx)
+    {
+        foreach (var step in steps)
+        {
+            var code = step.Program is { } program ? RunProgram(program, step.Arguments, ctx) : RunSteps([[.. step.Arguments]], ctx);
+            if (code != 0) return code;
+        }
+        return 0;
+    }
+
+    /// <summary>Runs another program of a collection job, its output passed on; a failure is one line naming it.</summary>
+    private static int RunProgram(string program, IReadOnlyList<string> arguments, CliContext ctx)
+    {
+        var line = string.Join(" ", arguments.Prepend(program).Select(SlurmScript.Quote));
+        ctx.Output.WriteLine("$ " + line);
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new WorkbenchException($"sweep: cannot run {program} ({e.Message})");
+        }
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            ctx.Output.Write(process.StandardOutput.ReadToEnd());
+            process.WaitForExit();
+            ctx.Error.Write(errors.Result);
+            if (process.ExitCode != 0) throw new WorkbenchException($"sweep: {line} failed with exit code {process.ExitCode}");
         }
         return 0;
     }

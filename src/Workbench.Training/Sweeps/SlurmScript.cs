@@ -5,8 +5,8 @@ namespace Workbench.Training.Sweeps;
 
 /// <summary>
 /// The bash script that submits a sweep: per phase, one <c>sbatch --array</c> job over its unfinished tasks and one
-/// collection job after it (<c>--dependency=afterok</c>), each phase after the previous one's collection. Every job
-/// calls <c>workbench sweep SWEEP_DIR/sweep.json --out SWEEP_DIR --task PHASE/INDEX</c> (or <c>--collect PHASE</c>).
+/// collection job after it (<c>--dependency=afterok</c>; on the tasks' CPUs and GPUs when it runs models, else on one
+/// CPU), each phase after the previous one's collection. Every job calls <c>workbench sweep SWEEP_DIR/sweep.json --out SWEEP_DIR --task PHASE/INDEX</c> (or <c>--collect PHASE</c>).
 /// </summary>
 public static class SlurmScript
 {
@@ -34,8 +34,7 @@ public static class SlurmScript
                     $"--output={logs}/{phase.Name}-%a.log",
                     "--open-mode=append",
                     "--requeue",
-                    $"--cpus-per-task={sweep.Resources.Cpus}",
-                    .. sweep.Resources.Gpus > 0 ? [$"--gres=gpu:{sweep.Resources.Gpus}"] : Array.Empty<string>(),
+                    .. Compute(sweep.Resources),
                     .. Shared(sweep.Resources, workDir),
                 ], [.. workbench, "sweep", plan.Layout.SweepPath, "--out", plan.Layout.Root, "--task"], $"{phase.Name}/$SLURM_ARRAY_TASK_ID");
             }
@@ -44,11 +43,17 @@ public static class SlurmScript
                 $"--job-name={sweep.Name}-{phase.Name}-collect",
                 $"--output={logs}/{phase.Name}-collect.log",
                 "--open-mode=append",
-                "--cpus-per-task=1",
+                .. phase.CollectionRunsModels ? Compute(sweep.Resources) : ["--cpus-per-task=1"],
                 .. Shared(sweep.Resources, workDir),
             ], [.. workbench, "sweep", plan.Layout.SweepPath, "--out", plan.Layout.Root, "--collect", phase.Name], null);
         }
         return text.ToString();
+    }
+
+    private static IEnumerable<string> Compute(SweepResources resources)
+    {
+        yield return $"--cpus-per-task={resources.Cpus}";
+        if (resources.Gpus > 0) yield return $"--gres=gpu:{resources.Gpus}";
     }
 
     private static IEnumerable<string> Shared(SweepResources resources, string workDir)

@@ -99,7 +99,7 @@ public sealed record GenerateStage
 
 /// <summary>
 /// Every experiment config x override x seed trains into its own run folder and is evaluated; the collection job
-/// writes the results table of all of them.
+/// writes the results table of all of them and/or verifies each seed's nowcasting runs.
 /// </summary>
 public sealed record TrainStage
 {
@@ -111,11 +111,23 @@ public sealed record TrainStage
 
     public string Title { get; init; } = "Results";
 
-    /// <summary>The Markdown results table the collection job writes.</summary>
-    public required string Results { get; init; }
+    /// <summary>The Markdown results table the collection job writes (optional with <see cref="Verify"/>).</summary>
+    public string? Results { get; init; }
 
     /// <summary>The same table as JSON (optional).</summary>
     public string? ResultsJson { get; init; }
+
+    public VerifyStage? Verify { get; init; }
+
+    /// <summary>The run folder names of the experiments under each override: experiments, then overrides.</summary>
+    public IReadOnlyList<(string Name, string Experiment, string? Override)> Variants() =>
+        [.. Experiments.SelectMany(experiment =>
+        {
+            var stem = Path.GetFileNameWithoutExtension(experiment);
+            return Overrides.Count == 0
+                ? [(stem, experiment, (string?)null)]
+                : Overrides.Keys.Select(name => ($"{stem}-{name}", experiment, (string?)name));
+        })];
 
     public IEnumerable<string> Problems()
     {
@@ -126,6 +138,9 @@ public sealed record TrainStage
         if (stems.Distinct().Count() != stems.Count) yield return "experiments: two configs share a file name (their run folders would collide)";
         foreach (var name in Overrides.Keys.Where(n => !SweepFile.SafeName().IsMatch(n)))
             yield return $"overrides: expected names of letters, digits, '.', '_' or '-', got '{name}'";
-        if (string.IsNullOrWhiteSpace(Results)) yield return "results: expected the Markdown table's path";
+        if (Results is null ? Verify is null : string.IsNullOrWhiteSpace(Results))
+            yield return "results: expected the Markdown table's path (or a 'verify' section)";
+        if (Results is null && ResultsJson is not null) yield return "results_json: the JSON table comes with 'results'";
+        foreach (var p in Verify?.Problems([.. Variants().Select(v => v.Name)], Seeds.Length) ?? []) yield return $"verify.{p}";
     }
 }

@@ -16,11 +16,14 @@ public abstract class SweepPhase
     /// <summary>Whether the phase's product already exists, so neither its tasks nor its collection need to run.</summary>
     public abstract bool Complete { get; }
 
+    /// <summary>Whether the collection job runs models, and so asks for the tasks' CPUs and GPUs rather than one CPU.</summary>
+    public virtual bool CollectionRunsModels => false;
+
     public IReadOnlyList<int> UnfinishedIndices() =>
         Enumerable.Range(0, Tasks.Count).Where(i => Tasks[i].State() != TaskState.Finished).ToList();
 
     /// <summary>The workbench commands of the collection job; refuses, naming every unfinished task, while one is left.</summary>
-    public IReadOnlyList<string[]> CollectionSteps(string sweepName)
+    public IReadOnlyList<CollectionStep> CollectionSteps(string sweepName)
     {
         if (Complete) return [];
         var unfinished = UnfinishedIndices();
@@ -31,7 +34,7 @@ public abstract class SweepPhase
         return Collection();
     }
 
-    protected abstract IReadOnlyList<string[]> Collection();
+    protected abstract IReadOnlyList<CollectionStep> Collection();
 }
 
 /// <summary>The shards of one dataset, merged into the sweep's generate.out.</summary>
@@ -42,21 +45,6 @@ public sealed class GenerationPhase(GenerateStage stage, IReadOnlyList<ShardTask
     public override string Product => stage.Shards > 1 ? $"merges the shards into {stage.Out}" : $"checks {stage.Out}";
     public override bool Complete => File.Exists(stage.Out);
 
-    protected override IReadOnlyList<string[]> Collection() =>
-        stage.Shards > 1 ? [["datasets", "merge", .. shards.Select(s => s.OutputPath), "--out", stage.Out]] : [];
-}
-
-/// <summary>Every experiment variant x seed, tabulated by <c>workbench results</c>.</summary>
-public sealed class TrainingPhase(TrainStage stage, string runsDir, IReadOnlyList<TrainTask> runs) : SweepPhase
-{
-    public override string Name => "train";
-    public override IReadOnlyList<SweepTask> Tasks => runs;
-    public override string Product => $"writes the results table {stage.Results}";
-    public override bool Complete => false;
-
-    protected override IReadOnlyList<string[]> Collection()
-    {
-        string[] json = stage.ResultsJson is { } path ? ["--json", path] : [];
-        return [["results", runsDir, "--title", stage.Title, "--out", stage.Results, .. json]];
-    }
+    protected override IReadOnlyList<CollectionStep> Collection() =>
+        stage.Shards > 1 ? [CollectionStep.Workbench(["datasets", "merge", .. shards.Select(s => s.OutputPath), "--out", stage.Out])] : [];
 }

@@ -42,16 +42,11 @@ public sealed class SweepPlan
         var variants = new List<Variant>();
         if (sweep.Train is { } train)
         {
-            foreach (var experiment in train.Experiments)
-            {
-                var stem = Path.GetFileNameWithoutExtension(experiment);
-                if (train.Overrides.Count == 0) variants.Add(new Variant(stem, experiment, null, null));
-                foreach (var (name, patch) in train.Overrides) variants.Add(new Variant($"{stem}-{name}", experiment, name, patch));
-            }
+            variants.AddRange(train.Variants().Select(v => new Variant(v.Name, v.Experiment, v.Override, v.Override is { } name ? train.Overrides[name] : null)));
             var runs = variants
                 .SelectMany(v => train.Seeds.Select(seed => new TrainTask(v.Name, layout.ConfigFor(v.Name), seed, layout.RunFor(v.Name, seed), global)))
                 .ToList();
-            phases.Add(new TrainingPhase(train, layout.RunsDir, runs));
+            phases.Add(new TrainingPhase(train, layout, runs, global));
         }
         return new SweepPlan(sweep, layout, variants, phases);
     }

@@ -54,6 +54,21 @@ public sealed class SlurmScriptTests : IDisposable
     }
 
     [Fact]
+    public void AVerifyingCollectionJobAsksForTheTasksCpusAndGpus()
+    {
+        var sweep = SweepFileLoader.Parse("""
+            { "name": "s", "resources": { "partition": "gpu", "cpus": 3, "gpus": 2 },
+              "train": { "experiments": ["a.json"], "verify": { "data": "d.h5", "test": "0:1", "out": "v" } } }
+            """, "s.json");
+        var calls = RunWithStandInSbatch(SlurmScript.Render(SweepPlan.Create(sweep, Path.Combine(_work, "out")), ["wb"], "/w"), "train collect: job 102");
+        Assert.Equal(2, calls.Count);
+        var collect = calls[1].Script.Split('\n');
+        foreach (var line in new[] { "#SBATCH --cpus-per-task=3", "#SBATCH --gres=gpu:2", "#SBATCH --partition=gpu" })
+            Assert.Contains(line, collect);
+        Assert.DoesNotContain("#SBATCH --cpus-per-task=1", collect);
+    }
+
+    [Fact]
     public void QuotedWordsReadBackUnchanged()
     {
         string[] words = ["plain/path-1.json", "it's here", "a b", "$HOME", "", "x\"y"];
@@ -64,7 +79,7 @@ public sealed class SlurmScriptTests : IDisposable
     private sealed record Call(string[] Args, string Script);
 
     /// <summary>Runs the script with an sbatch that records its arguments and script and answers ids 101, 102, ... ("ID;cluster").</summary>
-    private List<Call> RunWithStandInSbatch(string script)
+    private List<Call> RunWithStandInSbatch(string script, string lastJob = "train collect: job 104")
     {
         var bin = Path.Combine(_work, "bin");
         Directory.CreateDirectory(bin);
@@ -82,7 +97,7 @@ public sealed class SlurmScriptTests : IDisposable
         var path = Path.Combine(_work, "submit.sh");
         File.WriteAllText(path, script);
         var output = Bash($"bash {path}", new() { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" });
-        Assert.Contains("train collect: job 104", output);
+        Assert.Contains(lastJob, output);
         return Directory.GetFiles(calls, "*.args").Order()
             .Select(f => new Call(File.ReadAllLines(f), File.ReadAllText(Path.ChangeExtension(f, ".script"))))
             .ToList();

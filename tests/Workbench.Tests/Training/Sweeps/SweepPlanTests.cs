@@ -64,9 +64,65 @@ public sealed class SweepPlanTests : IDisposable
         Assert.Equal("sweep s: cannot collect generate, 2 of 4 tasks not finished: shard-1 (task 1, missing), shard-3 (task 3, missing)", refused.Message);
 
         foreach (var i in new[] { 1, 3 }) File.WriteAllBytes(Path.Combine(dir, "shards", $"shard-{i}-of-4.h5"), []);
+        var merge = Assert.Single(plan.Phase("generate").CollectionSteps("s"));
+        Assert.Null(merge.Program);
+        Assert.Equal(["datasets", "merge", .. Enumerable.Range(0, 4).Select(i => Path.Combine(dir, "shards", $"shard-{i}-of-4.h5")), "--out", "d.h5"], merge.Arguments);
+    }
+
+    [Fact]
+    public void VerifyScoresEachSeedsRunsUnderTheirNamesThenCollectsTheSeedFiles()
+    {
+        var sweep = SweepFileLoader.Parse("""
+            { "name": "s", "device": "cuda", "threads": 2,
+              "train": { "experiments": ["x/radar-a.json", "x/radar-b.json"], "seeds": [3, 5], "results": "r.md",
+                         "verify": { "data": "d.h5", "test": "10:20", "checkpoint": "best", "out": "v/seed-{seed}",
+                                     "runs": { "b": "radar-b", "a": "radar-a" },
+                                     "collect": ["python3", "c.py", "{json}", "--out", "v/all"] } } }
+            """, "s.json");
+        var dir = Path.Combine(_work, "out");
+        var plan = SweepPlan.Create(sweep, dir);
+        var phase = plan.Phase("train");
+        Assert.True(phase.CollectionRunsModels);
+        foreach (var task in phase.Tasks.Cast<TrainTask>())
+        {
+            Directory.CreateDirectory(task.Run.Root);
+            File.WriteAllText(task.Run.EvalPathFor("last"), "{}");
+        }
+
+        var steps = phase.CollectionSteps("s");
+        Assert.Equal([null, null, null, "python3"], steps.Select(step => step.Program));
+        Assert.Equal(["results", Path.Combine(dir, "runs"), "--title", "Results", "--out", "r.md"], steps[0].Arguments);
+        string[] Verify(long seed) =>
+        [
+            "--device", "cuda", "--threads", "2", "nowcast", "verify", "--data", "d.h5", "--test", "10:20",
+            "--run", $"b={Path.Combine(dir, "runs", "radar-b", $"seed-{seed}")}", "--run", $"a={Path.Combine(dir, "runs", "radar-a", $"seed-{seed}")}",
+            "--checkpoint", "best", "--out", $"v/seed-{seed}",
+        ];
+        Assert.Equal(Verify(3), steps[1].Arguments);
+        Assert.Equal(Verify(5), steps[2].Arguments);
+        Assert.Equal(["c.py", "v/seed-3.json", "v/seed-5.json", "--out", "v/all"], steps[3].Arguments);
+    }
+
+    [Fact]
+    public void VerifyWithoutRunsNamesEachVariantByItselfAndNeedsNoTable()
+    {
+        var sweep = SweepFileLoader.Parse("""
+            { "name": "s", "train": { "experiments": ["a.json"], "overrides": { "lo": {}, "hi": {} },
+                                      "verify": { "data": "d.h5", "test": "0:4", "out": "v" } } }
+            """, "s.json");
+        var dir = Path.Combine(_work, "out");
+        var phase = SweepPlan.Create(sweep, dir).Phase("train");
+        foreach (var task in phase.Tasks.Cast<TrainTask>())
+        {
+            Directory.CreateDirectory(task.Run.Root);
+            File.WriteAllText(task.Run.EvalPathFor("last"), "{}");
+        }
+        var verify = Assert.Single(phase.CollectionSteps("s"));
         Assert.Equal(
-            [["datasets", "merge", .. Enumerable.Range(0, 4).Select(i => Path.Combine(dir, "shards", $"shard-{i}-of-4.h5")), "--out", "d.h5"]],
-            plan.Phase("generate").CollectionSteps("s"));
+            ["--threads", "1", "nowcast", "verify", "--data", "d.h5", "--test", "0:4",
+             "--run", $"a-lo={Path.Combine(dir, "runs", "a-lo", "seed-0")}", "--run", $"a-hi={Path.Combine(dir, "runs", "a-hi", "seed-0")}",
+             "--checkpoint", "last", "--out", "v"],
+            verify.Arguments);
     }
 
     [Fact]
