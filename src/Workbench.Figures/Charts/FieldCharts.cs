@@ -59,25 +59,30 @@ public static class FieldCharts
         {
             var lastOfItsKind = p == (p.Signed ? signed[^1] : unsigned[^1]);
             var (low, high) = p.Signed ? (-reach, reach) : sequentialRange;
-            var bar = bothScales ? ColorBar(p.Signed ? "error" : "value", p.Signed ? 0.0 : 0.52) : null;
+            var bar = bothScales ? ColorBar(p.Signed ? "difference" : "value", p.Signed ? 0.0 : 0.52) : null;
             return Trace(p, low, high, p.Signed ? Diverging : Sequential, lastOfItsKind, bar);
         }).ToArray();
 
         var rows = (panels.Count + columns - 1) / columns;
+        var (panelWidth, panelHeight) = PanelSize(panels[0].Field, columns);
         var chart = panels.Count == 1
             ? traces[0]
-            : CSharpChart.Grid(traces, rows, columns, SubPlotTitles: panels.Select(p => p.Title).ToArray());
+            : CSharpChart.Grid(traces, rows, columns, SubPlotTitles: panels.Select(p => p.Title).ToArray(),
+                XGap: (double)ColumnGap / panelWidth, YGap: (double)RowGap / panelHeight);
         for (var i = 1; i <= panels.Count; i++) chart = SquareCells(chart, i);
-        var (width, height) = Size(panels[0].Field, rows, columns);
-        return new Figure(name, chart.Titled(title), data, width, height);
+        // plotly.js grid gaps are fractions of one cell; the fixed margins add 180 x 120 pixels.
+        var (width, height) = (columns * panelWidth + (columns - 1) * ColumnGap + 180, rows * panelHeight + (rows - 1) * RowGap + 120);
+        return new Figure(name, Plotly.NET.Chart.withLayout(FixedMargins()).Invoke(chart.Titled(title)), data, width, height);
     }
 
-    /// <summary>A figure size whose panels come out close to the fields' own aspect ratio (little space lost to the scale anchor).</summary>
-    private static (int Width, int Height) Size(float[,] field, int rows, int columns)
+    private const int ColumnGap = 40;
+    private const int RowGap = 70;
+
+    /// <summary>Panel size in pixels: the fields' own aspect ratio (little space lost to the scale anchor).</summary>
+    private static (int Width, int Height) PanelSize(float[,] field, int columns)
     {
-        var panelWidth = columns <= 3 ? 280 : Math.Max(150, 1000 / columns);
-        var panelHeight = panelWidth * field.GetLength(0) / Math.Max(1, field.GetLength(1));
-        return (columns * (panelWidth + 50) + 160, rows * (panelHeight + 60) + 100);
+        var width = columns <= 3 ? 280 : Math.Max(150, 1000 / columns);
+        return (width, width * field.GetLength(0) / Math.Max(1, field.GetLength(1)));
     }
 
     private static GenericChart Trace(FieldPanel panel, double low, double high, StyleParam.Colorscale scale, bool showScale, ColorBar? bar)
@@ -95,7 +100,24 @@ public static class FieldCharts
         }), chart);
     }
 
-    /// <summary>Two colour bars stacked on the right: the field's range on top, the error's below.</summary>
+    /// <summary>
+    /// Margins that already hold the title, tick labels and colour bars. Left to expand on their own, the static-image
+    /// exporter (which lays the chart out once at its default page size first) keeps them grown and shrinks the panels.
+    /// </summary>
+    private static Layout FixedMargins()
+    {
+        var margin = new Margin();
+        margin.SetProperty("l", 50);
+        margin.SetProperty("r", 130);
+        margin.SetProperty("t", 80);
+        margin.SetProperty("b", 40);
+        margin.SetProperty("autoexpand", false);
+        var layout = new Layout();
+        layout.SetProperty("margin", margin);
+        return layout;
+    }
+
+    /// <summary>Two colour bars stacked on the right: the unsigned fields' range on top, the signed ones' below.</summary>
     private static ColorBar ColorBar(string title, double bottom)
     {
         var bar = new ColorBar();
@@ -108,17 +130,18 @@ public static class FieldCharts
         return bar;
     }
 
-    /// <summary>Subplot <paramref name="index"/>: one data unit is as long on y as on x, row 0 at the top, the panel kept at the top of its cell.</summary>
+    /// <summary>
+    /// Subplot <paramref name="index"/>: one data unit as long on y as on x, row 0 at the top. The panel sizes already
+    /// follow the fields' aspect, so the axis ranges barely stretch. (Constraining the domain instead would be lost in
+    /// static exports: plotly.js's toImage keeps domains computed at the page's size.)
+    /// </summary>
     private static GenericChart SquareCells(GenericChart chart, int index)
     {
         var x = new LinearAxis();
-        x.SetProperty("constrain", "domain");
         x.SetProperty("showgrid", false);
         var y = new LinearAxis();
         y.SetProperty("scaleanchor", index == 1 ? "x" : $"x{index}");
         y.SetProperty("autorange", "reversed");
-        y.SetProperty("constrain", "domain");
-        y.SetProperty("constraintoward", "top");
         y.SetProperty("showgrid", false);
         chart = Plotly.NET.Chart.withXAxis(x, FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewXAxis(index))).Invoke(chart);
         return Plotly.NET.Chart.withYAxis(y, FSharpOption<StyleParam.SubPlotId>.Some(StyleParam.SubPlotId.NewYAxis(index))).Invoke(chart);

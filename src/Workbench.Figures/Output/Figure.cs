@@ -28,10 +28,15 @@ public sealed record Figure(string Name, GenericChart Chart, FigureData Data, in
         PlotlyScript.WriteTo(Path.GetFullPath(Path.Combine(folder, plotlyPath)));
         var html = Path.Combine(folder, Name + ".html");
         var csv = Path.Combine(folder, Name + ".csv");
-        var reference = DisplayOptions.init(null, null, null, null, null, null,
-            FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewCDN(plotlyPath)));
-        AtomicFile.WriteAllText(html, GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(reference, Styled)));
+        AtomicFile.WriteAllText(html, GenericChart.toEmbeddedHTML(WithPlotly(PlotlyJSReference.NewCDN(plotlyPath))));
         AtomicFile.WriteAllText(csv, Data.ToCsv());
-        return images ? [html, csv, .. StaticImageExport.Save(Styled, Path.Combine(folder, Name), Width, Height)] : [html, csv];
+        // The exporter's own page (in a temporary folder) gets plotly.js inlined: nothing to fetch there either.
+        return images ? [html, csv, .. StaticImageExport.Save(WithPlotly(PlotlyJSReference.Full), Path.Combine(folder, Name), Width, Height)] : [html, csv];
+    }
+
+    private GenericChart WithPlotly(PlotlyJSReference reference)
+    {
+        var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(reference));
+        return GenericChart.setDisplayOptions(options, Styled);
     }
 }

@@ -72,4 +72,20 @@ public class RunnerTests
         Assert.Contains("\"type\":\"scatter\"", html[1]);
         Assert.All(html, h => Assert.DoesNotContain(PlotlyLibrary.Marker, h));
     }
+
+    [Fact]
+    public async Task Figures_of_the_paper_builders_display_with_the_interactive_references_alone()
+    {
+        using var notebook = new TempNotebook(
+            string.Join("\n", new[] { "TorchSharp", "Workbench.Core", "Workbench.Interactive" }.Select(d => $"#r \"../artifacts/notebook-libs/{d}.dll\"")) +
+            "\nWorkbench.Interactive.WorkbenchNotebook.Start()",
+            "using TorchSharp;\nusing Workbench.Interactive.Display;\nvar truth = torch.arange(4, torch.float32).reshape(2, 2);\n" +
+            "display(Heatmaps.Error(truth - 1.5f, \"error\"));\nHeatmaps.Compare(\"truth and prediction\", truth, truth * 2)");
+        var result = await Run(notebook);
+        Assert.Null(result.Error);
+        var html = result.Cells[1].Outputs.Where(o => o.MimeType == "text/html").Select(o => o.Value).ToList();
+        Assert.Equal(2, html.Count);
+        Assert.Contains("\"zmin\":-1.5,\"zmax\":1.5", html[0]);
+        Assert.Equal(3, html[1].Split("\"type\":\"heatmap\"").Length - 1);
+    }
 }
