@@ -14,8 +14,8 @@ public static class RunCharts
         var epochs = metrics.Select(m => (double)m["epoch"]!).ToArray();
         var names = metrics.SelectMany(m => m.Select(p => p.Key)).Where(k => !NotCurves.Contains(k)).Distinct().Order(StringComparer.Ordinal);
         var series = names
-            .Select(name => new Series(name, epochs, metrics.Select(m => m[name] is { } v ? (double)v : double.NaN).ToArray()))
+            .Select(name => new Series(MetricLabels.Display(name), epochs, metrics.Select(m => m[name] is { } v ? (double)v : double.NaN).ToArray()))
             .ToList();
-        return CurveCharts.Lines("training-curves", $"{runName}: training curves", "epoch", "value", series, logY: true);
+        return CurveCharts.Lines("training-curves", $"{runName}: training curves", "epoch", "loss or metric", series, logY: true);
     }
 }

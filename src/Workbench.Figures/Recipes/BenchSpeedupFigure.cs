@@ -13,7 +13,7 @@ namespace Workbench.Figures.Recipes;
 /// </summary>
 public sealed class BenchSpeedupFigure : IFigureBuilder
 {
-    public sealed record Parameters(string Results, string[] Names, string SizeParameter, string Title);
+    public sealed record Parameters(string Results, string[] Names, string SizeParameter, string Title, string? SizeLabel = null);
 
     public string Name => "bench-speedup";
 
@@ -36,7 +36,7 @@ public sealed class BenchSpeedupFigure : IFigureBuilder
             var peer = (string?)results.First(r => (string?)r!["name"] == name)!["peer"];
             series.Add(new Series($"{name} vs {peer}", points.Select(x => x.Size).ToList(), points.Select(x => x.Speedup).ToList()));
         }
-        return [CurveCharts.LogLog("speedup", p.Title, p.SizeParameter, "speed-up (peer time / time)", series)];
+        return [CurveCharts.LogLog("speedup", p.Title, p.SizeLabel ?? p.SizeParameter, "speed-up (peer time / time)", series)];
     }
 
     /// <summary>A number, or a grid "NxM" read as N.</summary>

@@ -25,7 +25,7 @@ public sealed class CodecRdFigure : IFigureBuilder
         var curves = JsonNode.Parse(File.ReadAllText(path))?["curves"]?.AsObject()
                      ?? throw new WorkbenchException($"{path}: no 'curves' object");
         var series = curves.Select(curve => Curve(path, curve.Key, curve.Value, p.MaxBpp)).Where(s => s.X.Count > 0).ToList();
-        return [CurveCharts.Lines("psnr-vs-bpp", "Rate-distortion: PSNR vs bits per pixel", "bpp", "PSNR (dB)", series)];
+        return [CurveCharts.Lines("psnr-vs-bpp", "Rate-distortion: PSNR vs bits per pixel", "rate (bits per pixel)", "PSNR (dB)", series)];
     }
 
     private static Series Curve(string path, string codec, JsonNode? curve, double maxBpp)

@@ -1,5 +1,6 @@
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
+using Workbench.Figures.Output;
 using Figure = Workbench.Figures.Output.Figure;
 
 namespace Workbench.Figures.Recipes;
@@ -28,7 +29,10 @@ public sealed class FigureCatalog
 
     public IReadOnlyCollection<string> Names => _recipes.Keys;
 
-    /// <summary>Builds the named recipes (all when empty) into folder/NAME/ (PNG/SVG too when <paramref name="images"/>), then writes folder/index.html.</summary>
+    /// <summary>
+    /// Builds the named recipes (all when empty) into folder/NAME/ (PNG/SVG too when <paramref name="images"/>), then writes
+    /// folder/index.html; every page loads the one folder/plotly.min.js.
+    /// </summary>
     public IReadOnlyList<string> Render(IReadOnlyList<string> names, bool quick, string folder, Action<string>? log = null, bool images = false)
     {
         var chosen = names.Count == 0 ? _recipes.Keys.ToList() : names.ToList();
@@ -42,12 +46,12 @@ public sealed class FigureCatalog
             log?.Invoke($"figure {name} ({(quick ? "quick" : "full")}, seed {recipe.Seed})");
             foreach (var figure in Builders.Single(b => b.Name == recipe.Builder).Build(recipe, quick))
             {
-                figure.Save(Path.Combine(folder, name), images);
+                figure.Save(Path.Combine(folder, name), images, "../" + PlotlyScript.FileName);
                 written.Add((name, figure));
             }
         }
         var index = Path.Combine(folder, "index.html");
-        AtomicFile.WriteAllText(index, FigureIndex.Html(written.Select(w => (w.Recipe, w.Figure.Name, _recipes[w.Recipe].Description)).ToList(), quick));
+        AtomicFile.WriteAllText(index, FigureIndex.Html(written.Select(w => new FigureIndex.Entry(w.Recipe, w.Figure, _recipes[w.Recipe].Description)).ToList(), quick));
         return [index];
     }
 }

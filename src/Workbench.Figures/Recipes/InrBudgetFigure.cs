@@ -27,8 +27,8 @@ public sealed class InrBudgetFigure : IFigureBuilder
                 .Select(model => model.OrderBy(r => r.Parameters).ToList())
                 .Select(points => new Series(points[0].Model, points.Select(r => r.Parameters).ToList(), points.Select(r => r.Score).ToList()))
                 .ToList();
-            return CurveCharts.Lines($"{signal.Key}-{metric}-vs-parameters", $"{signal.Key}: {metric} vs parameters",
-                "parameters", metric, series, logX: true);
+            return CurveCharts.Lines($"{signal.Key}-{metric}-vs-parameters", $"{signal.Key}: {MetricLabels.Display(metric)} vs parameters",
+                "trainable parameters", MetricLabels.Display(metric), series, logX: true);
         }).ToList();
     }
 

@@ -40,7 +40,7 @@ public sealed class InrFitFigure : IFigureBuilder
                 if (model is Nstr nstr) figures.AddRange(Flow(recipe.Name, nstr, signal, side));
             }
         }
-        figures.Insert(0, CurveCharts.Lines($"{recipe.Name}-psnr", $"{p.Task} {side}^2, {p.Budget} parameters: PSNR vs steps", "step", "PSNR (dB)", curves));
+        figures.Insert(0, CurveCharts.Lines($"{recipe.Name}-psnr", $"{p.Task} {side}^2, {p.Budget} parameters: PSNR vs steps", "training step", "PSNR (dB)", curves));
         return figures;
     }
 
@@ -53,7 +53,7 @@ public sealed class InrFitFigure : IFigureBuilder
         var centroid = (energy * cycles).sum(1) / energy.sum(1);
         var flow = model.Flow(x, s).square().sum([1L, 2L]).sqrt();
         yield return FieldCharts.Heatmap($"{name}-nstr-centroid", "NSTR local spectral centroid (cycles per unit)", Grid(centroid.reshape(-1, 1), side));
-        yield return FieldCharts.Heatmap($"{name}-nstr-flow", "NSTR transport field |F_theta(x, S(x))|", Grid(flow.reshape(-1, 1), side));
+        yield return FieldCharts.Heatmap($"{name}-nstr-flow", "NSTR transport field |F_θ(x, S(x))|", Grid(flow.reshape(-1, 1), side));
     }
 
     /// <summary>The first channel of [side^2, C] values as a [side, side] array.</summary>

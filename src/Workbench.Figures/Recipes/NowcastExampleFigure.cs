@@ -69,21 +69,21 @@ public sealed class NowcastExampleFigure : IFigureBuilder
             ("extrapolation", new Extrapolation(new LucasKanadeFlow()).Forecast(x, leads)), ("wadepre", components.Output * WadepreModel.PixelScale),
         };
         var inputs = (int)x.shape[1];
-        var panels = Enumerable.Range(0, inputs).Select(t => ($"input t{t - inputs + 1}", Frame(x, t)))
-            .Concat(rows.SelectMany(row => Enumerable.Range(0, leads).Select(t => ($"{row.Name} t+{t + 1}", Frame(row.Frames.clamp(0, 255), t)))))
+        var panels = Enumerable.Range(0, inputs).Select(t => new FieldPanel($"input t{t - inputs + 1}", Frame(x, t)))
+            .Concat(rows.SelectMany(row => Enumerable.Range(0, leads).Select(t => new FieldPanel($"{row.Name} t+{t + 1}", Frame(row.Frames.clamp(0, 255), t)))))
             .ToList();
-        var parts = new (string, float[,])[]
+        var parts = new FieldPanel[]
         {
-            ("approximation only", Frame(components.ApproximationOnly * WadepreModel.PixelScale, lead - 1)),
-            ("detail only", Frame(components.DetailOnly * WadepreModel.PixelScale, lead - 1)),
-            ("approximation + detail", Frame(components.Combined * WadepreModel.PixelScale, lead - 1)),
-            ("refined forecast", Frame(components.Output * WadepreModel.PixelScale, lead - 1)),
-            ("truth", Frame(y, lead - 1)),
+            new("approximation only", Frame(components.ApproximationOnly * WadepreModel.PixelScale, lead - 1)),
+            new("detail only", Frame(components.DetailOnly * WadepreModel.PixelScale, lead - 1), Signed: true),
+            new("approximation + detail", Frame(components.Combined * WadepreModel.PixelScale, lead - 1)),
+            new("refined forecast", Frame(components.Output * WadepreModel.PixelScale, lead - 1)),
+            new("truth", Frame(y, lead - 1)),
         };
         return
         [
-            FieldCharts.Panels("sequence", $"Sequence {sample}: inputs, truth and forecasts per lead (VIL)", panels, Math.Max(inputs, leads), 0, 255),
-            FieldCharts.Panels("wadepre-components", $"WADEPre components at t+{lead} (VIL scale; detail only is centred on 0)", parts, parts.Length, -64, 255),
+            FieldCharts.Panels("sequence", $"Sequence {sample}: inputs, truth and forecasts per lead (VIL)", panels, Math.Max(inputs, leads), (0, 255)),
+            FieldCharts.Panels("wadepre-components", $"WADEPre components at t+{lead} (VIL; the detail centred on 0)", parts, parts.Length),
         ];
     }
 

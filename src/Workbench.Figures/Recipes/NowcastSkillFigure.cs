@@ -33,7 +33,7 @@ public sealed class NowcastSkillFigure : IFigureBuilder
                     .OrderBy(point => point.Lead).ToList();
                 return new Series(method.Key, leads.Select(l => l.Lead).ToList(), leads.Select(l => l.Value).ToList());
             }).ToList();
-            return CurveCharts.Lines($"{score}-vs-lead", $"{score} vs lead time", "lead time (frames)", score, series);
+            return CurveCharts.Lines($"{score}-vs-lead", $"{MetricLabels.Display(score)} vs lead time", "lead time (frames)", MetricLabels.Display(score), series);
         }).ToList();
     }
 

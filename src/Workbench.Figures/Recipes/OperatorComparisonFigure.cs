@@ -45,7 +45,7 @@ public sealed class OperatorComparisonFigure : IFigureBuilder
             [
                 CurveCharts.Lines("validation-error", "Validation relative L2 per epoch", "epoch", "relative L2", curves, logY: true),
                 .. fields,
-                CurveCharts.LogLog("error-spectra", "Radial energy spectra of the test errors (mean over samples and frames)", "|k|", "energy", spectra),
+                CurveCharts.LogLog("error-spectra", "Radial energy spectra of the test errors", Spectra.WavenumberLabel, Spectra.EnergyLabel, spectra),
             ];
         }
         finally

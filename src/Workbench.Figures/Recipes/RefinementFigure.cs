@@ -56,9 +56,9 @@ public sealed class RefinementFigure : IFigureBuilder
             }
             return
             [
-                CurveCharts.Lines("refinement-error", "Relative L2 to the ground truth per iteration (mean over samples)", "iteration", "relative L2", errors, logY: true),
-                CurveCharts.Lines("refinement-residual", "Residual norm per iteration (mean over samples)", "iteration", "residual", residuals, logY: true),
-                CurveCharts.LogLog("refinement-spectra", "Radial energy spectra of the errors before and after refinement (mean over samples and frames)", "|k|", "energy", spectra),
+                CurveCharts.Lines("refinement-error", "Relative L2 error to the ground truth per iteration", "iteration", "relative L2 (mean over samples)", errors, logY: true),
+                CurveCharts.Lines("refinement-residual", "Residual norm per iteration", "iteration", "residual norm (mean over samples)", residuals, logY: true),
+                CurveCharts.LogLog("refinement-spectra", "Error spectra before and after refinement", Spectra.WavenumberLabel, Spectra.EnergyLabel, spectra),
                 .. fields,
             ];
         }
@@ -74,21 +74,20 @@ public sealed class RefinementFigure : IFigureBuilder
         return RecipeTraining.Train(recipe, p.Experiment, p.Epochs, dataPath, scratch).Run.Root;
     }
 
-    /// <summary>Truth, the forecasts before and after, and their errors: the last frame of the first sample, one colour range.</summary>
+    /// <summary>Truth and the forecasts before and after on one colour range, their errors on one diverging range: the last frame of the first sample.</summary>
     private static Figure Fields(string name, torch.Tensor truth, torch.Tensor before, torch.Tensor after)
     {
         using var scope = torch.NewDisposeScope();
         var frame = truth.shape[1] - 1;
-        var panels = new List<(string Title, float[,] Field)>
+        var panels = new List<FieldPanel>
         {
-            ("truth", FieldArrays.Of(truth[0, frame])),
-            ("before", FieldArrays.Of(before[0, frame])),
-            ("after", FieldArrays.Of(after[0, frame])),
-            ("error before", FieldArrays.Of(before[0, frame] - truth[0, frame])),
-            ("error after", FieldArrays.Of(after[0, frame] - truth[0, frame])),
+            new("truth", FieldArrays.Of(truth[0, frame])),
+            new("before", FieldArrays.Of(before[0, frame])),
+            new("after", FieldArrays.Of(after[0, frame])),
+            new("error before", FieldArrays.Of(before[0, frame] - truth[0, frame]), Signed: true),
+            new("error after", FieldArrays.Of(after[0, frame] - truth[0, frame]), Signed: true),
         };
-        var values = panels.SelectMany(panel => panel.Field.Cast<float>()).ToArray();
-        return FieldCharts.Panels($"fields-{name}", $"{name}: last frame of the first sample", panels, 3, values.Min(), values.Max());
+        return FieldCharts.Panels($"fields-{name}", $"{name}: last frame of the first sample", panels, 3);
     }
 
     /// <summary>The radial spectrum of fields [S, T, X, Y] averaged over samples and frames, shells 1..K.</summary>

@@ -60,7 +60,7 @@ public sealed class SprightRuntimeFigure : IFigureBuilder
             sparse.Add(report.MeanMilliseconds);
             dense.Add(report.DenseFwhtMilliseconds ?? double.NaN);
         }
-        return [CurveCharts.LogLog(Name, $"Run time vs N (K = {p.K}, noiseless)", "N", "milliseconds",
+        return [CurveCharts.LogLog(Name, $"Run time vs N (K = {p.K}, noiseless)", "N (transform length)", "run time (ms)",
             [new Series("SPRIGHT (sampling included)", sizes, sparse), new Series("dense FWHT (float32, 1 thread)", sizes, dense)])];
     }
 }
@@ -86,9 +86,16 @@ public sealed class SprightIsingFigure : IFigureBuilder
         var index = keys.Select((_, i) => (double)i).ToArray();
         var recovered = keys.Select(k => result.Coefficients.TryGetValue(k, out var v) ? v : 0.0).ToArray();
         var figure = CurveCharts.Lines(Name,
-            $"Walsh spectrum of a {p.N}-spin Ising chain from {result.Samples:N0} samples ({result.Samples / Math.Pow(2, p.N):E1} of 2^{p.N})",
-            "coefficient (couplings, then fields)", "value",
+            $"Walsh spectrum of a {p.N}-spin Ising chain from {result.Samples:N0} samples ({Fraction(result.Samples / Math.Pow(2, p.N))} of 2^{p.N})",
+            "coefficient index (couplings, then fields)", "coefficient value (energy units)",
             [new Series("true", index, keys.Select(k => truth[k]).ToArray()), new Series("SPRIGHT", index, recovered)]);
         return [figure];
+    }
+
+    /// <summary>A small fraction as "2.9×10<sup>-8</sup>" (plotly.js draws the superscript).</summary>
+    private static string Fraction(double value)
+    {
+        var exponent = (int)Math.Floor(Math.Log10(value));
+        return FormattableString.Invariant($"{value / Math.Pow(10, exponent):F1}×10<sup>{exponent}</sup>");
     }
 }

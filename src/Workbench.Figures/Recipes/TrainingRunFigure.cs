@@ -49,7 +49,7 @@ public sealed class TrainingRunFigure : IFigureBuilder
         var prediction = model.forward(x);
         double[] Row(torch.Tensor t) => t.flatten().to(torch.float64).data<double>().ToArray();
         var grid = Enumerable.Range(0, (int)x.shape[^1]).Select(i => (double)i / x.shape[^1]).ToArray();
-        return CurveCharts.Lines("validation-sample", $"{config.Name}: first validation sample", "x", "u",
+        return CurveCharts.Lines("validation-sample", $"{config.Name}: first validation sample", "x (domain length 1)", "u(x)",
             [new Series("input", grid, Row(x)), new Series("target", grid, Row(y)), new Series("prediction", grid, Row(prediction))]);
     }
 }

@@ -53,6 +53,21 @@ public sealed class OfflineRenderingTests : IDisposable
         }
         Assert.Equal(2, frames);
         Assert.Equal(frames, rendered);
+
+        // Every title (figure, axes, subplots) lies inside its frame: nothing clipped.
+        const string titles = """
+            Array.from(document.querySelectorAll('iframe')).map(f => {
+              const w = f.contentWindow.innerWidth, h = f.contentWindow.innerHeight;
+              return Array.from(f.contentDocument.querySelectorAll('svg text'))
+                .filter(t => /^(g|x[0-9]*|y[0-9]*)title$/.test(t.getAttribute('class') || ''))
+                .map(t => { const r = t.getBoundingClientRect();
+                            const inside = r.left >= 0 && r.top >= 0 && r.right <= w && r.bottom <= h;
+                            return (inside ? 'inside' : 'clipped') + ' ' + f.title + ': ' + t.textContent; });
+            }).flat()
+            """;
+        var found = await page.EvaluateExpressionAsync<string[]>(titles);
+        Assert.Equal(2 * 3, found.Length);
+        Assert.All(found, t => Assert.StartsWith("inside ", t));
     }
 
     private static string Chromium(params string[] arguments)
