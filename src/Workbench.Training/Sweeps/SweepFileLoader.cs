@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Workbench.Training.Config;
 
 namespace Workbench.Training.Sweeps;
@@ -7,12 +6,8 @@ namespace Workbench.Training.Sweeps;
 /// <summary>Reads sweep files strictly: an unknown field, a missing required one or a bad value is one line naming it.</summary>
 public static class SweepFileLoader
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-    };
+    /// <summary>The experiment files' strict options, with nullability respected: a null where a value is required is an error.</summary>
+    private static readonly JsonSerializerOptions Json = new(ExperimentConfigLoader.Json) { RespectNullableAnnotations = true };
 
     public static SweepFile Load(string path) => Parse(ExperimentConfigLoader.ReadText(path), path);
 
