@@ -33,7 +33,7 @@ public sealed class NowcastExampleFigure : IFigureBuilder
         try
         {
             var loaded = ExperimentConfigLoader.Load(Path.Combine(recipe.Folder, p.Experiment));
-            if (loaded.Model is not WadepreConfig) throw new ConfigException($"{recipe.Name}: {p.Experiment} is not a WADEPre experiment");
+            if (loaded.Model is not WadepreOptions) throw new ConfigException($"{recipe.Name}: {p.Experiment} is not a WADEPre experiment");
             var radar = new RadarOptions { Resolution = p.Resolution };
             var dataPath = Path.Combine(scratch, "radar.h5");
             RadarDatasets.Write(dataPath, radar, recipe.Seed, p.Samples);

@@ -41,6 +41,9 @@ public sealed class Wavelet
             ? wavelet
             : throw new ArgumentOutOfRangeException(nameof(name), name, "unknown wavelet");
 
+    /// <summary>Whether <see cref="Parse"/> knows <paramref name="name"/>.</summary>
+    public static bool Known(string name) => Cache.Values.Any(w => w.PywtName == name.Trim().ToLowerInvariant());
+
     /// <summary>Looks a wavelet up by its pywt name ("haar", "db2", "sym4", "bior2.4").</summary>
     public static Wavelet Parse(string name)
     {

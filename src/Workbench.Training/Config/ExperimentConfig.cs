@@ -1,3 +1,5 @@
+using Workbench.Models.Specs;
+
 namespace Workbench.Training.Config;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed record ExperimentConfig
     public required string Name { get; init; }
     public long Seed { get; init; }
     public string Device { get; init; } = "auto";
-    public required ModelConfig Model { get; init; }
+    public required ModelSpec Model { get; init; }
     public required DataConfig Data { get; init; }
     public OptimizerConfig Optimizer { get; init; } = new();
     public ScheduleConfig Schedule { get; init; } = new();

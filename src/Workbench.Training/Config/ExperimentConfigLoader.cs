@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Workbench.Core.Errors;
+using Workbench.Models.Specs;
 
 namespace Workbench.Training.Config;
 
@@ -68,7 +69,8 @@ public static class ExperimentConfigLoader
         var message = OneLine(e.Message);
         var pathAt = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (pathAt >= 0) message = message[..pathAt];
-        var field = e.Path is { Length: > 0 } path ? path.TrimStart('$').TrimStart('.') : null;
+        var fullPath = e.Path + (e as NestedJsonException)?.RelativePath;
+        var field = fullPath is { Length: > 0 } path ? path.TrimStart('$').TrimStart('.') : null;
         if (message.Contains("could not be mapped to any .NET member"))
         {
             var start = message.IndexOf('\'') + 1;

@@ -4,6 +4,7 @@ using Workbench.Data.Hdf5;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
 using Workbench.Training.Config;
+using Workbench.Models.Specs;
 
 namespace Workbench.Training.Engine;
 

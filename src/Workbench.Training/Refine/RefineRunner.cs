@@ -26,8 +26,8 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
     {
         var trained = TrainedRun.Open(trainedRun);
         var source = trained.Folder;
-        if (trained.Config.Model is not SfnoConfig sfno)
-            throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{trained.Config.Model.GetType().Name}'");
+        if (trained.Config.Model is not SfnoOptions sfno)
+            throw new ConfigException($"{source.ConfigPath}: refine needs an sfno model, got '{trained.Config.Model.Kind}'");
         var model = (Sfno)trained.LoadModel(config.Checkpoint, target).Model;
 
         using var data = new Hdf5SampleSource(config.Data.Path, new DatasetReaderOptions { InputsPath = config.Data.Inputs, TargetsPath = config.Data.Targets });

@@ -7,7 +7,8 @@ namespace Workbench.Tests.Training;
 
 /// <summary>
 /// Every experiment (operator, nowcasting, codec) and refinement config committed under experiments/ loads; those the run scripts use (outside
-/// experiments/figures, whose quick variants carry a suffix) are named after their file.
+/// experiments/figures, whose quick variants carry a suffix) are named after their file; their models round-trip through
+/// the JSON, and the configs copied from run folders into experiments/results load as well.
 /// </summary>
 public sealed class CommittedExperimentsTests
 {
@@ -21,7 +22,11 @@ public sealed class CommittedExperimentsTests
         foreach (var path in Directory.EnumerateFiles(ExperimentsFolder, "*.json", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(ExperimentsFolder, path);
-            if (relative.StartsWith("results", StringComparison.Ordinal)) continue;
+            if (relative.StartsWith("results", StringComparison.Ordinal))
+            {
+                if (Path.GetFileName(path) == "config.json" && File.ReadAllText(path).Contains("\"epochs\"")) Assert.NotNull(ExperimentConfigLoader.Load(path).Model);
+                continue;
+            }
             using var document = JsonDocument.Parse(File.ReadAllText(path));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) continue;
@@ -35,8 +40,10 @@ public sealed class CommittedExperimentsTests
             }
             else if (root.TryGetProperty("epochs", out _))
             {
-                var name = ExperimentConfigLoader.Load(path).Name;
-                if (named) Assert.Equal(stem, name);
+                var config = ExperimentConfigLoader.Load(path);
+                if (named) Assert.Equal(stem, config.Name);
+                var again = ExperimentConfigLoader.Parse(ExperimentConfigLoader.Serialize(config), path);
+                Assert.Equal(config.Model, again.Model);
                 training++;
             }
             else if (root.TryGetProperty("iterations", out _) && root.TryGetProperty("checkpoint", out _))

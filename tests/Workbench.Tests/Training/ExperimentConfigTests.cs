@@ -1,4 +1,5 @@
 using Workbench.Core.Errors;
+using Workbench.Models.Operators.Fno;
 using Workbench.Training.Config;
 
 namespace Workbench.Tests.Training;
@@ -20,8 +21,9 @@ public class ExperimentConfigTests
     public void ValidConfigParsesWithDefaultsAndRoundTrips()
     {
         var config = ExperimentConfigLoader.Parse(Valid, "t.json");
-        var model = Assert.IsType<Fno1dConfig>(config.Model);
-        Assert.Equal((8, 4, 1, 1), (model.Width, model.Modes, model.Layers, model.InChannels));
+        var model = Assert.IsType<FnoOptions>(config.Model);
+        Assert.Equal((8, 1, 1, 32), (model.Width, model.Layers, model.InChannels, model.ProjectionWidth));
+        Assert.Equal([4], model.Modes);
         Assert.Equal(OptimizerKind.AdamW, config.Optimizer.Kind);
         Assert.Equal(ScheduleKind.OneCycle, config.Schedule.Kind);
         Assert.Equal(16, config.BatchSize);
@@ -36,7 +38,10 @@ public class ExperimentConfigTests
     [InlineData("\"epochs\": 3", "\"epochs\": 3, \"epochz\": 4", "t.json: unknown field 'epochz'")]
     [InlineData("\"layers\": 1", "\"layers\": 1, \"depth\": 2", "t.json: unknown field 'model.depth'")]
     [InlineData("\"lr\": 0.01", "\"lr\": -0.01", "t.json: optimizer.lr: expected a positive number, got -0.01")]
-    [InlineData("\"kind\": \"fno1d\"", "\"kind\": \"unet9000\"", "t.json: model")]
+    [InlineData("\"kind\": \"fno1d\"", "\"kind\": \"unet9000\"", "t.json: model: unknown model kind 'unet9000' (known: fno1d, fno2d, fno3d, t1, afno")]
+    [InlineData("\"modes\": 4", "\"modes\": [4, 4]", "t.json: model: modes: fno1d expects 1 mode counts, got 2")]
+    [InlineData("\"width\": 8", "\"width\": \"eight\"", "t.json: model.width: ")]
+    [InlineData("\"kind\": \"fno1d\", ", "", "t.json: model: missing 'kind'")]
     [InlineData("\"kind\": \"adam_w\"", "\"kind\": \"adamax\"", "t.json: optimizer.kind")]
     [InlineData("\"epochs\": 3", "\"epochs\": \"three\"", "t.json: epochs")]
     [InlineData("\"epochs\": 3", "\"epochs\": 3, \"loss\": \"quantile\", \"quantile\": 1", "t.json: quantile: expected a number strictly between 0 and 1, got 1")]

@@ -18,8 +18,7 @@ public sealed class UNetNowcaster : nn.Module<Tensor, Tensor>
 
     public UNetNowcaster(UNetOptions options) : base(nameof(UNetNowcaster))
     {
-        if (options.InputFrames < 1 || options.OutputFrames < 1 || options.Depth < 1 || options.Width < 1 || options.Width % options.Groups != 0)
-            throw new WorkbenchException($"unet: frames, depth and width must be positive and width a multiple of groups, got {options}.");
+        options.Validate();
         Options = options;
         int Channels(int level) => options.Width << level;
         down = new ModuleList<DoubleConv>(Enumerable.Range(0, options.Depth + 1)

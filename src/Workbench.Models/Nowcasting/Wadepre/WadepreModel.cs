@@ -21,7 +21,7 @@ public sealed class WadepreModel : nn.Module<Tensor, Tensor>, ITrainingObjective
 
     public WadepreModel(WadepreOptions options) : base(nameof(WadepreModel))
     {
-        Validate(options);
+        options.Validate();
         Options = options;
         _wavelet = Wavelet.Parse(options.Wavelet);
         approximation = new ApproximationNetwork(options);
@@ -73,15 +73,5 @@ public sealed class WadepreModel : nn.Module<Tensor, Tensor>, ITrainingObjective
         var scaled = target / PixelScale;
         var loss = WadepreLoss.PerSample(Components(input), Decompose(scaled), scaled, Options, Options.Schedule.At(step), reconstruction);
         return loss.MoveToOuterDisposeScope();
-    }
-
-    private static void Validate(WadepreOptions o)
-    {
-        if (o.InputFrames < 1 || o.OutputFrames < 1 || o.Levels < 1)
-            throw new WorkbenchException($"wadepre: frames and levels must be positive, got {o}.");
-        foreach (var width in new[] { o.ApproximationWidth, o.DetailWidth, o.RefinerWidth })
-            if (width < 1 || o.Groups < 1 || o.ApproximationWidth % o.Groups != 0)
-                throw new WorkbenchException($"wadepre: widths must be positive and the approximation width a multiple of groups = {o.Groups}, got {o}.");
-        Wavelet.Parse(o.Wavelet);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AfnoOperator : nn.Module<Tensor, Tensor>
 
     public AfnoOperator(AfnoOptions options) : base(nameof(AfnoOperator))
     {
-        Validate(options);
+        options.Validate();
         Options = options;
         var p = options.Patch;
         embed = nn.Conv2d(options.InChannels, options.EmbedDim, p, stride: p);
@@ -60,15 +60,5 @@ public sealed class AfnoOperator : nn.Module<Tensor, Tensor>
         for (var i = 0; i < blocks.Count; i++) tokens = blocks[i].forward(tokens);
         var pixels = head.forward(tokens).reshape(x.shape[0], h, w, p, p, o.OutChannels);
         return pixels.permute(0, 5, 1, 3, 2, 4).reshape(x.shape[0], o.OutChannels, o.GridX, o.GridY).MoveToOuterDisposeScope();
-    }
-
-    private static void Validate(AfnoOptions o)
-    {
-        if (o.InChannels < 1 || o.OutChannels < 1 || o.Depth < 1 || o.Patch < 1 || o.MlpRatio < 1)
-            throw new WorkbenchException($"afno: channels, depth, patch and MLP ratio must be positive, got {o}.");
-        if (o.GridX % o.Patch != 0 || o.GridY % o.Patch != 0 || o.GridX < o.Patch || o.GridY < o.Patch)
-            throw new WorkbenchException($"afno: the grid {o.GridX} x {o.GridY} must be a positive multiple of the patch {o.Patch}.");
-        if (o.EmbedDim < 1 || o.Blocks < 1 || o.EmbedDim % o.Blocks != 0)
-            throw new WorkbenchException($"afno: the embedding width {o.EmbedDim} must be a positive multiple of the block count {o.Blocks}.");
     }
 }

@@ -1,6 +1,5 @@
 using TorchSharp;
 using TorchSharp.Modules;
-using Workbench.Core.Errors;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Operators.Fno;
@@ -28,7 +27,7 @@ public sealed class FnoOperator : nn.Module<Tensor, Tensor>
 
     public FnoOperator(FnoOptions options) : base(nameof(FnoOperator))
     {
-        Validate(options);
+        options.Validate();
         Options = options;
         var d = options.Dims;
         var initGrid = options.ResolvedInitGrid;
@@ -90,17 +89,4 @@ public sealed class FnoOperator : nn.Module<Tensor, Tensor>
         2 => nn.BatchNorm2d(channels),
         _ => nn.BatchNorm3d(channels),
     };
-
-    private static void Validate(FnoOptions o)
-    {
-        var name = o.Modes.Length is >= 1 and <= 3 ? o.Name : "fno";
-        if (o.Modes.Length is < 1 or > 3)
-            throw new WorkbenchException($"{name}: expected 1 to 3 mode counts (one per axis), got {o.Modes.Length}.");
-        if (o.InChannels < 1 || o.OutChannels < 1 || o.Width < 1 || o.ProjectionWidth < 1)
-            throw new WorkbenchException($"{name}: channels and widths must be positive, got in {o.InChannels}, out {o.OutChannels}, width {o.Width}, projection {o.ProjectionWidth}.");
-        if (o.Modes.Any(m => m < 1) || o.Layers < 1)
-            throw new WorkbenchException($"{name}: modes and layers must be positive, got modes {string.Join("x", o.Modes)}, layers {o.Layers}.");
-        if (o.InitGrid is { } grid && (grid.Length != o.Modes.Length || grid.Any(n => n < 2)))
-            throw new WorkbenchException($"{name}: the init grid needs {o.Modes.Length} sizes >= 2, got [{string.Join(", ", grid)}].");
-    }
 }

@@ -28,8 +28,7 @@ public sealed class Sfno : nn.Module<Tensor, Tensor>
 
     public Sfno(SfnoOptions options) : base(nameof(Sfno))
     {
-        var problems = options.Problems().ToList();
-        if (problems.Count > 0) throw new WorkbenchException($"sfno: {string.Join("; ", problems)}.");
+        options.Validate();
         Options = options;
         var features = PositionalEncoding.Channels(options.TemporalBases);
         // No affine part: the pointwise lift that follows is affine already (and TorchSharp leaves GroupNorm's affine

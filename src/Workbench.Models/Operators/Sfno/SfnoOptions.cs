@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using TorchSharp;
+using Workbench.Models.Specs;
+
 namespace Workbench.Models.Operators.Sfno;
 
 /// <summary>
@@ -24,9 +28,18 @@ public sealed record SfnoOptions(
     int OutputModes1 = 12,
     int OutputModes2 = 12,
     int OutputModesT = 6,
-    bool TemporalPadding = true)
+    bool TemporalPadding = true) : ModelSpec
 {
-    public IEnumerable<string> Problems()
+    public override string Kind => "sfno";
+
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new Sfno(this);
+
+    public override string? CheckShapes(long[] inputSample, long[] targetSample) => Sfno.CheckShapes(this, inputSample, targetSample);
+
+    /// <summary>Run folders written before this record was the JSON repeat the fields under <c>options</c>; the copy goes.</summary>
+    public static void DropOlderOptionsCopy(JsonObject json) => json.Remove("options");
+
+    public override IEnumerable<string> Problems()
     {
         foreach (var (name, value) in new[] { ("input_steps", InputSteps), ("output_steps", OutputSteps), ("width", Width),
                      ("modes1", Modes1), ("modes2", Modes2), ("modes_t", ModesT), ("latent_steps", LatentSteps), ("layers", Layers),

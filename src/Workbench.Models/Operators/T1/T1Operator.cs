@@ -21,6 +21,7 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
 
     public T1Operator(T1Options options, ModeSelection? selection = null) : base(nameof(T1Operator))
     {
+        options.Validate();
         Options = options;
         Transform = new RetainedTransform(options.Transform, selection ?? ModeSelection.LowPass(options.Transform, options.Modes1, options.Modes2));
         var complex = options.Transform == T1Transform.Dft;

@@ -46,8 +46,8 @@ public sealed class FnoTests
     public void RejectsBadOptionsWithOneLine()
     {
         Assert.Contains("expected 1 to 3 mode counts", Assert.Throws<WorkbenchException>(() => new FnoOperator(new FnoOptions(1, 1, [2, 2, 2, 2]))).Message);
-        Assert.Contains("fno2d: modes and layers must be positive", Assert.Throws<WorkbenchException>(() => new FnoOperator(new FnoOptions(1, 1, [2, 0]))).Message);
-        Assert.Contains("fno1d: the init grid needs 1 sizes", Assert.Throws<WorkbenchException>(() => new FnoOperator(new FnoOptions(1, 1, [2], InitGrid: [8, 8]))).Message);
+        Assert.Contains("fno2d: modes: expected positive mode counts, got [2, 0]", Assert.Throws<WorkbenchException>(() => new FnoOperator(new FnoOptions(1, 1, [2, 0]))).Message);
+        Assert.Contains("fno1d: init_grid: expected 1 sizes >= 2", Assert.Throws<WorkbenchException>(() => new FnoOperator(new FnoOptions(1, 1, [2], InitGrid: [8, 8]))).Message);
     }
 
     [Theory]

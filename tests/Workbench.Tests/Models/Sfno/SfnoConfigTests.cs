@@ -1,4 +1,5 @@
 using Workbench.Core.Errors;
+using Workbench.Models.Operators.Sfno;
 using Workbench.Training.Config;
 
 namespace Workbench.Tests.Models.Sfno;
@@ -10,7 +11,7 @@ public sealed class SfnoConfigTests
     {
         var path = Path.Combine(FixturePaths.Root, "..", "..", "experiments", "ns2d-sfno.json");
         var config = ExperimentConfigLoader.Load(path);
-        var model = Assert.IsType<SfnoConfig>(config.Model);
+        var model = Assert.IsType<SfnoOptions>(config.Model);
         Assert.Equal((10, 40, 5, 10, true), (model.InputSteps, model.OutputSteps, model.ModesT, model.OutputModesT, model.TemporalPadding));
         Assert.Null(model.CheckShapes([10, 64, 64], [40, 64, 64]));
         Assert.NotNull(model.CheckShapes([10, 64, 64], [40, 32, 64]));
