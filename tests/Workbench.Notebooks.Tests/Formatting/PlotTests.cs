@@ -5,12 +5,12 @@ using Newtonsoft.Json;
 using Plotly.NET;
 using TorchSharp;
 using Workbench.Figures.Charts;
-using Figure = Workbench.Figures.Output.Figure;
-using PlotlyScript = Workbench.Figures.Output.PlotlyScript;
 using Workbench.Interactive;
 using Workbench.Interactive.Display;
 using Workbench.Interactive.Plots;
 using Workbench.Interactive.Tables;
+using Figure = Workbench.Figures.Output.Figure;
+using PlotlyScript = Workbench.Figures.Output.PlotlyScript;
 
 namespace Workbench.Notebooks.Tests.Formatting;
 
