@@ -17,8 +17,8 @@ public static class WorkbenchNotebook
 
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) is "1" or "true";
 
-    /// <summary>Returns a description of what was loaded, for the first cell's output.</summary>
-    public static string Start()
+    /// <summary>What was loaded, for the first cell's output, which also carries plotly.js for every chart after it.</summary>
+    public static NotebookSession Start()
     {
         Workbench.Core.Runtime.NativeEnvironment.Apply();
         var natives = TorchNatives.Preload();
@@ -27,7 +27,7 @@ public static class WorkbenchNotebook
         var jit = Workbench.Core.Runtime.TorchSharpArguments.KeptAlive
             ? ""
             : "; WARNING: TorchSharp.dll is not the workbench build's (notebooks/README.md), libtorch calls can fail at random";
-        return $"TorchSharp natives from {natives ?? "the default search path"}; torch.ones(2).sum() = {probe.item<float>()}; quick = {Quick}{jit}";
+        return new NotebookSession($"TorchSharp natives from {natives ?? "the default search path"}; torch.ones(2).sum() = {probe.item<float>()}; quick = {Quick}{jit}");
     }
 
     /// <summary>A run folder path that does not exist yet: RUNS/NAME, or RUNS/NAME-2, -3, ... if taken.</summary>

@@ -20,7 +20,9 @@ public static class CurveCharts
         {
             if (s.X.Count != s.Y.Count) throw new ArgumentException($"series '{s.Name}': {s.X.Count} x values but {s.Y.Count} y values");
             for (var i = 0; i < s.X.Count; i++) data.Add(s.Name, s.X[i], s.Y[i]);
-            traces.Add(CSharpChart.Line<double, double, string>(s.X, s.Y, Name: s.Name, ShowMarkers: s.X.Count <= 50));
+            // Without Plotly.NET's global defaults, whose HTML parts the .NET Interactive kernel cannot load (notebooks/README.md);
+            // FigureTheme and Figure set template and size.
+            traces.Add(CSharpChart.Line<double, double, string>(s.X, s.Y, Name: s.Name, ShowMarkers: s.X.Count <= 50, UseDefaults: false));
         }
         var chart = CSharpChart.Combine(traces).Titled(title).Axes(xLabel, yLabel, logX, logY);
         return new Figure(name, chart, data);

@@ -89,7 +89,8 @@ public static class FieldCharts
     {
         var rows = Enumerable.Range(0, panel.Field.GetLength(0))
             .Select(r => Enumerable.Range(0, panel.Field.GetLength(1)).Select(c => (double)panel.Field[r, c]).ToArray()).ToArray();
-        var chart = CSharpChart.Heatmap<double, int, int, string>(rows, Name: panel.Title, ShowScale: showScale, ColorScale: scale);
+        // UseDefaults: false as in CurveCharts.Lines (the notebook kernel).
+        var chart = CSharpChart.Heatmap<double, int, int, string>(rows, Name: panel.Title, ShowScale: showScale, ColorScale: scale, UseDefaults: false);
         return GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
         {
             // Plotly's zmin/zmax, which the C# heatmap signature does not expose.

@@ -1,3 +1,6 @@
+using Workbench.Figures.Charts;
+using Workbench.Figures.Output;
+
 namespace Workbench.Interactive.Plots;
 
 /// <summary>A named series of (x, y) points.</summary>
@@ -8,8 +11,8 @@ public sealed record PlotSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
 }
 
 /// <summary>
-/// Line plot of one or more series, drawn as inline SVG (no script, no network). On a log axis points with a
-/// non-positive coordinate are left out and the line breaks there.
+/// Line plot of one or more series, drawn by the chart builder of the paper figures (<see cref="CurveCharts"/>).
+/// On a log axis points with a non-positive coordinate are not drawn.
 /// </summary>
 public sealed record LinePlot(string Title, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series,
     bool LogX = false, bool LogY = false)
@@ -17,5 +20,6 @@ public sealed record LinePlot(string Title, string XLabel, string YLabel, IReadO
     public static LinePlot LogLog(string title, string xLabel, string yLabel, params PlotSeries[] series) =>
         new(title, xLabel, yLabel, series, LogX: true, LogY: true);
 
-    public string ToSvg(int width = 600, int height = 360) => SvgLinePlot.Render(this, width, height);
+    public Figure ToFigure() =>
+        CurveCharts.Lines("plot", Title, XLabel, YLabel, Series.Select(s => new Series(s.Name, s.X, s.Y)).ToList(), LogX, LogY);
 }

@@ -24,5 +24,5 @@ public sealed record Spectrum(string Name, IReadOnlyList<double> Power)
     public LinePlot Plot(string title = "power spectrum") => Compare(title, this);
 
     public static LinePlot Compare(string title, params Spectrum[] spectra) =>
-        new(title, "wavenumber k", "power", spectra.Select(s => s.Series()).ToArray(), LogX: true, LogY: true);
+        new(title, "wavenumber k (cycles per domain)", "power (field units²)", spectra.Select(s => s.Series()).ToArray(), LogX: true, LogY: true);
 }

@@ -4,7 +4,6 @@ using TorchSharp.Modules;
 using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using Workbench.Models;
-using Workbench.Models.Operators;
 using Workbench.Training.Config;
 using Workbench.Training.Losses;
 using Workbench.Training.Optim;

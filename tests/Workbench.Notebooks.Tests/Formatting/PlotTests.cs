@@ -1,53 +1,138 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive.Formatting;
+using Newtonsoft.Json;
+using Plotly.NET;
 using TorchSharp;
+using Workbench.Figures.Charts;
+using Workbench.Interactive;
+using Workbench.Interactive.Display;
 using Workbench.Interactive.Plots;
 using Workbench.Interactive.Tables;
+using Figure = Workbench.Figures.Output.Figure;
+using PlotlyScript = Workbench.Figures.Output.PlotlyScript;
 
 namespace Workbench.Notebooks.Tests.Formatting;
 
 public class PlotTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private const string HtmlMime = "text/html";
 
-    private static List<(double X, double Y)[]> Polylines(string svg) =>
-        XDocument.Parse(svg).Descendants(Svg + "polyline")
-            .Select(p => p.Attribute("points")!.Value.Split(' ')
-                .Select(pair => pair.Split(','))
-                .Select(xy => (double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture)))
-                .ToArray())
-            .ToList();
+    /// <summary>The traces and layout that a chart's HTML passes to Plotly.newPlot(id, data, layout, config).</summary>
+    private static (JsonArray Traces, JsonObject Layout) NewPlotArguments(string html)
+    {
+        var start = html.IndexOf("newPlot(", StringComparison.Ordinal) + "newPlot(".Length;
+        var end = html.LastIndexOf(");\n})();", StringComparison.Ordinal);
+        Assert.True(start > "newPlot(".Length && end > start, html);
+        var arguments = JsonNode.Parse("[" + html[start..end] + "]")!.AsArray();
+        return (arguments[1]!.AsArray(), arguments[2]!.AsObject());
+    }
+
+    private static (JsonArray Traces, JsonObject Layout) Plot(Figure figure)
+    {
+        var (data, layout) = ChartHtml.PlotArguments(figure);
+        return (JsonNode.Parse(data)!.AsArray(), JsonNode.Parse(layout)!.AsObject());
+    }
 
     [Fact]
-    public void Power_law_is_a_straight_line_with_equal_steps_on_log_log_axes()
+    public void A_line_plot_is_a_plotly_chart_with_its_points_log_axes_and_the_figure_theme()
     {
         double[] x = [1, 10, 100, 1000];
         double[] y = [1, 1e-2, 1e-4, 1e-6];
-        var line = Assert.Single(Polylines(LinePlot.LogLog("k^-2", "k", "E", new PlotSeries("E", x, y)).ToSvg()));
-        Assert.Equal(4, line.Length);
-        for (var i = 1; i < 3; i++)
-        {
-            Assert.Equal(line[1].X - line[0].X, line[i + 1].X - line[i].X, 0.11);
-            Assert.Equal(line[1].Y - line[0].Y, line[i + 1].Y - line[i].Y, 0.11);
-        }
-        Assert.True(line[1].Y > line[0].Y, "a decreasing series goes down the picture");
+        var figure = LinePlot.LogLog("k^-2", "k", "E", new PlotSeries("E", x, y)).ToFigure();
+        var (traces, layout) = Plot(figure);
+        var trace = Assert.Single(traces)!;
+        Assert.Equal(x, trace["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(y, trace["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("log", (string?)layout["xaxis"]!["type"]);
+        Assert.Equal("log", (string?)layout["yaxis"]!["type"]);
+        Assert.Equal("white", (string?)layout["template"]!["layout"]!["plot_bgcolor"]);
+        var html = ChartHtml.Of(figure);
+        Assert.DoesNotContain("<script src", html);
+        Assert.Contains("typeof window.Plotly === \"undefined\"", html);
     }
 
     [Fact]
-    public void Non_positive_values_break_a_log_line_into_pieces()
+    public void Text_cannot_end_the_script_element()
     {
-        var plot = new LinePlot("t", "x", "y", [new PlotSeries("s", [1, 2, 3, 4, 5], [1, 2, 0, 4, 5])], LogY: true);
-        var lines = Polylines(plot.ToSvg());
-        Assert.Equal([2, 2], lines.Select(l => l.Length));
+        var figure = new LinePlot("a </script> b", "x", "y", [PlotSeries.Of("<s>", [1.0, 2.0])]).ToFigure();
+        Assert.Single(Regex.Matches(ChartHtml.Of(figure), "</script>"));
+        Assert.Equal("a </script> b", (string?)Plot(figure).Layout["title"]!["text"]);
     }
 
     [Fact]
-    public void Labels_are_escaped()
+    public void A_signed_heatmap_uses_the_diverging_map_on_a_range_symmetric_about_zero_with_square_cells()
     {
-        var svg = new LinePlot("a < b & c", "x", "y", [PlotSeries.Of("<s>", [1.0, 2.0])]).ToSvg();
-        Assert.Contains("a &lt; b &amp; c", svg);
-        XDocument.Parse(svg);
+        var (traces, layout) = Plot(Heatmaps.Error(torch.tensor(new float[] { -0.5f, 0.25f, 2f, 1f }).reshape(2, 2), "error"));
+        var trace = Assert.Single(traces)!;
+        Assert.Equal((-2.0, 2.0), ((double)trace["zmin"]!, (double)trace["zmax"]!));
+        Assert.Equal("rgb(247,247,247)", (string?)trace["colorscale"]![2]![1]);
+        Assert.Equal(new[] { -0.5, 0.25 }, trace["z"]![0]!.AsArray().Select(v => (double)v!));
+        var yAxis = layout["yaxis"]!;
+        Assert.Equal(("x", "reversed"), ((string?)yAxis["scaleanchor"], (string?)yAxis["autorange"]));
+    }
+
+    [Fact]
+    public void The_first_cell_output_carries_plotly_js_once_shielded_from_require_js()
+    {
+        var html = new NotebookSession("loaded").ToHtml();
+        Assert.StartsWith("<pre>loaded</pre>", html);
+        Assert.Single(Regex.Matches(html, "plotly.js v" + Regex.Escape(PlotlyScript.Version)));
+        Assert.Contains("(function (define, exports, module) {", html);
+        Assert.DoesNotContain("<script src", html);
+    }
+
+    [Fact]
+    public void The_library_script_is_not_ended_early_by_plotly_js_text()
+    {
+        Assert.Single(Regex.Matches(PlotlyLibrary.Html, "</script", RegexOptions.IgnoreCase));
+        Assert.EndsWith("</script>", PlotlyLibrary.Html);
+    }
+
+    [Fact]
+    public void Tensors_display_as_plotly_charts_of_their_values()
+    {
+        WorkbenchFormatters.Register();
+        using var field = torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }).reshape(2, 3);
+        var (heatmap, _) = NewPlotArguments(field.ToDisplayString(HtmlMime));
+        var z = Assert.Single(heatmap)!["z"]!.AsArray();
+        Assert.Equal(new[] { new[] { 1.0, 2, 3 }, new[] { 4.0, 5, 6 } }, z.Select(row => row!.AsArray().Select(v => (double)v!).ToArray()));
+        Assert.Equal((1.0, 6.0, "Viridis"), ((double)heatmap[0]!["zmin"]!, (double)heatmap[0]!["zmax"]!, (string?)heatmap[0]!["colorscale"]));
+
+        using var signal = torch.tensor(new[] { 0.5, -1.5, 2.0 });
+        var (lines, layout) = NewPlotArguments(signal.ToDisplayString(HtmlMime));
+        var line = Assert.Single(lines)!;
+        Assert.Equal(("scatter", "lines+markers"), ((string?)line["type"], (string?)line["mode"]));
+        Assert.Equal(new[] { 0.0, 1, 2 }, line["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(new[] { 0.5, -1.5, 2.0 }, line["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("tensor [3]", (string?)layout["title"]!["text"]);
+    }
+
+    [Fact]
+    public void A_plotly_net_chart_made_in_a_notebook_shows_its_traces_in_the_workbench_theme()
+    {
+        WorkbenchFormatters.Register();
+        var chart = Plotly.NET.CSharp.Chart.Point<double, double, string>(new double[] { 3, 1 }, new double[] { 7, 8 }, Name: "points", UseDefaults: false);
+        var (traces, layout) = NewPlotArguments(chart.ToDisplayString(HtmlMime));
+        var trace = Assert.Single(traces)!;
+        Assert.Equal(("points", "markers"), ((string?)trace["name"], (string?)trace["mode"]));
+        Assert.Equal(new[] { 3.0, 1 }, trace["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(new[] { 7.0, 8 }, trace["y"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(FigureTheme.FontSize, (int)layout["template"]!["layout"]!["font"]!["size"]!);
+        Assert.Equal((Figure.DefaultWidth, Figure.DefaultHeight), ((int)(double)layout["width"]!, (int)(double)layout["height"]!));
+    }
+
+    [Fact]
+    public void The_chart_builders_leave_plotly_net_defaults_alone()
+    {
+        // Plotly.NET's defaults hold HTML values that fail to load in the .NET Interactive kernel (notebooks/README.md);
+        // a chart built with them carries their config ({"responsive":true}).
+        var line = LinePlot.LogLog("t", "x", "y", PlotSeries.Of("s", [1.0, 2.0])).ToFigure();
+        using var truth = torch.ones(2, 2);
+        using var prediction = torch.zeros(2, 2);
+        var panels = Heatmaps.Compare("t", truth, prediction);
+        foreach (var figure in new[] { line, panels })
+            Assert.Equal("{}", JsonConvert.SerializeObject(GenericChart.getConfig(figure.Styled)));
     }
 
     [Fact]

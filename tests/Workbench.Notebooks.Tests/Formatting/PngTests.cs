@@ -1,5 +1,4 @@
 using Workbench.Data.Images;
-using Workbench.Interactive.Imaging;
 
 namespace Workbench.Notebooks.Tests.Formatting;
 
@@ -15,35 +14,6 @@ public class PngTests
         Assert.Equal(("RGB", width, height), (mode, w, h));
         for (var p = 0; p < width * height; p++)
             Assert.Equal([rgb[3 * p], rgb[3 * p + 1], rgb[3 * p + 2]], pixels[p]);
-    }
-
-    [PillowFact]
-    public void Heatmap_puts_row_zero_on_top_with_square_blocks_and_viridis_ends()
-    {
-        // Values 0..5 in a 2 x 3 field; 6 target pixels give 2 x 2 pixel blocks.
-        var field = new double[,] { { 0, 1, 2 }, { 3, 4, 5 } };
-        var image = HeatmapImage.Render(field, targetPixels: 6);
-        Assert.Equal((6, 4, 0.0, 5.0), (image.Width, image.Height, image.Min, image.Max));
-        var (_, width, height, pixels) = PillowDecoder.Decode(image.Png);
-        Assert.Equal((6, 4), (width, height));
-        for (var y = 0; y < height; y++)
-            for (var x = 0; x < width; x++)
-            {
-                var (r, g, b) = Colormap.Viridis(field[y / 2, x / 2] / 5);
-                Assert.Equal([r, g, b], pixels[y * width + x]);
-            }
-        Assert.Equal([0x44, 0x01, 0x54], pixels[0]);
-        Assert.Equal([0xFD, 0xE7, 0x25], pixels[^1]);
-    }
-
-    [Fact]
-    public void Viridis_interpolates_linearly_between_anchors()
-    {
-        Assert.Equal(((byte)0x21, (byte)0x91, (byte)0x8C), Colormap.Viridis(0.5));
-        // Halfway between the first two anchors (0x44,0x01,0x54) and (0x47,0x2D,0x7B).
-        Assert.Equal(((byte)70, (byte)23, (byte)104), Colormap.Viridis(1 / 16.0));
-        Assert.Equal(Colormap.Viridis(0), Colormap.Viridis(-3));
-        Assert.Equal("#FDE725", Colormap.Hex(7));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static class JupyterKernel
         {
             WorkingDirectory = workingFolder, RedirectStandardOutput = true, RedirectStandardError = true,
         };
+        // The kernel's command, "dotnet interactive", needs the global tool on PATH; dotnet puts global tools in ~/.dotnet/tools.
+        var tools = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools");
+        if (Directory.Exists(tools)) start.Environment["PATH"] = $"{start.Environment["PATH"]}{Path.PathSeparator}{tools}";
         foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

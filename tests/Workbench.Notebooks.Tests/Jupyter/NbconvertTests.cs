@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workbench.Interactive;
+using Workbench.Interactive.Display;
 using Workbench.Notebooks.Tests.Notebooks;
 using Workbench.Notebooks.Tests.Runner;
 using Xunit.Abstractions;
@@ -45,17 +46,27 @@ public class NbconvertTests(ITestOutputHelper log)
             log.WriteLine(stderr);
             Assert.True(code == 0, $"nbconvert exited with {code}: {stderr}{stdout}");
 
-            var outputs = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "executed.ipynb")))!["cells"]!.AsArray()
+            var executed = Path.Combine(folder, "executed.ipynb");
+            log.WriteLine($"{notebook}: executed notebook {new FileInfo(executed).Length} bytes");
+            var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray()
                 .Where(cell => (string?)cell!["cell_type"] == "code")
-                .SelectMany(cell => cell!["outputs"]!.AsArray()).ToList();
+                .Select(cell => cell!["outputs"]!.AsArray().ToList()).ToList();
+            var outputs = cells.SelectMany(o => o).ToList();
             Assert.DoesNotContain(outputs, o => (string?)o!["output_type"] == "error");
-            var html = outputs.Select(o => o!["data"]?["text/html"]).OfType<JsonNode>()
-                .Select(h => h is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)h ?? "").ToList();
-            Assert.Contains(html, h => h.Contains("<svg", StringComparison.Ordinal) || h.Contains("data:image/png;base64,", StringComparison.Ordinal));
+            // plotly.js once, in the first cell's output (Start()); every chart is a div and a script that draws with it.
+            Assert.Contains(Html(cells[0]), h => h.Contains(PlotlyLibrary.Marker, StringComparison.Ordinal));
+            Assert.Single(Html(outputs), h => h.Contains(PlotlyLibrary.Marker, StringComparison.Ordinal));
+            var charts = Html(outputs).Where(h => h.Contains("window.Plotly.newPlot(", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(charts);
+            Assert.All(charts, h => Assert.DoesNotContain("<script src", h, StringComparison.OrdinalIgnoreCase));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static List<string> Html(IEnumerable<JsonNode?> outputs) =>
+        outputs.Select(o => o!["data"]?["text/html"]).OfType<JsonNode>()
+            .Select(h => h is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)h ?? "").ToList();
 }

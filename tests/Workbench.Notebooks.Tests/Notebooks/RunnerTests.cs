@@ -1,3 +1,4 @@
+using Workbench.Interactive.Display;
 using Workbench.Notebooks.Tests.Runner;
 
 namespace Workbench.Notebooks.Tests.Notebooks;
@@ -61,11 +62,30 @@ public class RunnerTests
             "using TorchSharp;\ndisplay(torch.arange(12, torch.float32).reshape(3, 4));\ndisplay(torch.linspace(0, 1, 5));");
         var result = await Run(notebook);
         Assert.Null(result.Error);
-        Assert.Contains("torch.ones(2).sum() = 2", result.Cells[0].Outputs.Single(o => o.MimeType == "text/plain").Value);
+        var start = Assert.Single(result.Cells[0].Outputs, o => o.MimeType == "text/html").Value;
+        Assert.Contains("torch.ones(2).sum() = 2", start);
+        Assert.Contains(PlotlyLibrary.Marker, start);
         var html = result.Cells[1].Outputs.Where(o => o.MimeType == "text/html").Select(o => o.Value).ToList();
         Assert.Equal(2, html.Count);
-        Assert.Contains("<img src=\"data:image/png;base64,", html[0]);
-        Assert.Contains("3 x 4, 0 ", html[0]);
-        Assert.Contains("<svg", html[1]);
+        Assert.Contains("\"type\":\"heatmap\"", html[0]);
+        Assert.Contains("\"text\":\"3 x 4\"", html[0]);
+        Assert.Contains("\"type\":\"scatter\"", html[1]);
+        Assert.All(html, h => Assert.DoesNotContain(PlotlyLibrary.Marker, h));
+    }
+
+    [Fact]
+    public async Task Figures_of_the_paper_builders_display_with_the_interactive_references_alone()
+    {
+        using var notebook = new TempNotebook(
+            string.Join("\n", new[] { "TorchSharp", "Workbench.Core", "Workbench.Interactive" }.Select(d => $"#r \"../artifacts/notebook-libs/{d}.dll\"")) +
+            "\nWorkbench.Interactive.WorkbenchNotebook.Start()",
+            "using TorchSharp;\nusing Workbench.Interactive.Display;\nvar truth = torch.arange(4, torch.float32).reshape(2, 2);\n" +
+            "display(Heatmaps.Error(truth - 1.5f, \"error\"));\nHeatmaps.Compare(\"truth and prediction\", truth, truth * 2)");
+        var result = await Run(notebook);
+        Assert.Null(result.Error);
+        var html = result.Cells[1].Outputs.Where(o => o.MimeType == "text/html").Select(o => o.Value).ToList();
+        Assert.Equal(2, html.Count);
+        Assert.Contains("\"zmin\":-1.5,\"zmax\":1.5", html[0]);
+        Assert.Equal(3, html[1].Split("\"type\":\"heatmap\"").Length - 1);
     }
 }

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace Workbench.Models.Operators;
+namespace Workbench.Models;
 
 /// <summary>
 /// A model that can score itself against a target in its own transform domain, equal to the physical-space relative
