@@ -55,6 +55,8 @@ public sealed record RefineConfig
     public bool Untruncated { get; init; } = true;
     /// <summary>residual (the method) or truth: a supervised fit of the same layer, measuring how far it can reach.</summary>
     public RefineObjective Objective { get; init; } = RefineObjective.Residual;
+    /// <summary>input (the method): the last input frames are the backward scheme's history; forecast: the forecast alone.</summary>
+    public ResidualWindow Window { get; init; } = ResidualWindow.Input;
 
     public IEnumerable<string> Problems()
     {

@@ -36,7 +36,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         var range = DatasetSplits.ParseRange("data.samples", config.Data.Samples, data.Count);
         if (range.Count == 0) throw new ConfigException($"data.samples: '{config.Data.Samples}' selects no samples");
         var (inputs, truth) = data.Load(range.Indices().ToArray());
-        var refiner = new SpectralRefiner(model, config.Equation.Build(), config.Norm.Build(config.Equation.Length), config.Untruncated, config.Objective);
+        var refiner = new SpectralRefiner(model, config.Equation.Build(), config.Norm.Build(config.Equation.Length), config.Untruncated, config.Objective, config.Window);
         return (source, inputs.to(target), truth.to(target), refiner);
     }
 
@@ -85,6 +85,7 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
             ["optimizer"] = JsonSerializer.SerializeToNode(config.Optimizer, ExperimentConfigLoader.Json),
             ["untruncated"] = config.Untruncated,
             ["objective"] = JsonSerializer.SerializeToNode(config.Objective, ExperimentConfigLoader.Json),
+            ["window"] = JsonSerializer.SerializeToNode(config.Window, ExperimentConfigLoader.Json),
             ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
             ["relative_l2_before"] = first.RelativeL2,
             ["relative_l2_after"] = last.RelativeL2,

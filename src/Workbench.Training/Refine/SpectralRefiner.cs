@@ -17,8 +17,8 @@ public sealed record RefinementStep(int Iteration, double Residual, double Relat
 /// from the trained output layer in the low corners and zero elsewhere, so iteration 0 reproduces the trained model
 /// (or, for comparison, a copy of the trained layer with its truncation).
 /// Only that layer is optimised (<see cref="RefinerOptimizer"/>) on the Bochner H^s norm of the vorticity-equation residual of the predicted
-/// trajectory, the last input frames serving as the time scheme's history. The ground truth, when given, is only
-/// measured (relative L2 per iteration), never used by the optimiser.
+/// trajectory, the last input frames serving as the time scheme's history (or, with the forecast window, its own first
+/// frames). The ground truth, when given, is only measured (relative L2 per iteration), never used by the optimiser.
 /// </summary>
 public sealed class SpectralRefiner
 {
@@ -27,13 +27,15 @@ public sealed class SpectralRefiner
     private readonly BochnerSpace _norm;
     private readonly bool _untruncated;
     private readonly RefineObjective _objective;
+    private readonly ResidualWindow _window;
 
     public SpectralRefiner(Sfno model, VorticityResidual equation, BochnerSpace norm, bool untruncated = true,
-        RefineObjective objective = RefineObjective.Residual)
+        RefineObjective objective = RefineObjective.Residual, ResidualWindow window = ResidualWindow.Input)
     {
         _untruncated = untruncated;
         _objective = objective;
-        if (equation.History > model.Options.InputSteps)
+        _window = window;
+        if (window == ResidualWindow.Input && equation.History > model.Options.InputSteps)
             throw new WorkbenchException($"refine: {equation.Scheme} needs {equation.History} frames of history, the model sees {model.Options.InputSteps}.");
         _model = model;
         _equation = equation;
@@ -137,10 +139,13 @@ public sealed class SpectralRefiner
         return (forecast, _norm.Norm(_equation.Evaluate(period).narrow(-3, period.shape[1] - steps, steps)).sum());
     }
 
-    /// <summary>The Bochner norm of the residual of [history frames of the input, prediction]: one value per sample.</summary>
+    /// <summary>
+    /// The Bochner norm of the residual of [history frames of the input, prediction] (of the prediction alone with the
+    /// forecast window): one value per sample.
+    /// </summary>
     public Tensor ResidualNorm(Tensor input, Tensor prediction)
     {
-        var history = _equation.History;
+        var history = _window == ResidualWindow.Input ? _equation.History : 0;
         var trajectory = history == 0 ? prediction : cat([input.narrow(1, input.shape[1] - history, history), prediction], 1);
         return _norm.Norm(_equation.Evaluate(trajectory));
     }

@@ -109,6 +109,24 @@ public sealed class SpectralRefinerTests
     }
 
     [Fact]
+    public void TheForecastWindowMeasuresTheForecastAloneAndTheInputWindowPrependsTheHistory()
+    {
+        var equation = new VorticityResidual(1e-3, 0.5, TimeDerivative.Bdf2, ForcingKind.Fno);
+        var norm = new BochnerSpace(new SobolevSpace(-1));
+        var model = new SfnoModel(Tiny);
+        var input = TaylorGreen(12, 4, 0.5, 0);
+        // A forecast that jumps away from the input: its own frames are an exact solution, the junction is not.
+        var forecast = TaylorGreen(12, 6, 0.5, 2) + 0.3;
+
+        var alone = new SpectralRefiner(model, equation, norm, window: ResidualWindow.Forecast).ResidualNorm(input, forecast);
+        var joined = new SpectralRefiner(model, equation, norm).ResidualNorm(input, forecast);
+
+        SpectralFixtures.AssertClose(norm.Norm(equation.Evaluate(forecast)), alone, 1e-12);
+        SpectralFixtures.AssertClose(norm.Norm(equation.Evaluate(cat([input.narrow(1, 2, 2), forecast], 1))), joined, 1e-12);
+        Assert.True(alone.item<double>() < 1e-4 && joined.item<double>() > 0.1, $"forecast window {alone.item<double>()}, input window {joined.item<double>()}");
+    }
+
+    [Fact]
     public void WithoutGroundTruthTheErrorIsNotReported()
     {
         manual_seed(64);
