@@ -39,7 +39,7 @@ public static class ModelExport
     private static (torch.nn.Module Model, JsonObject Spec, string Kind) Open(string source, string checkpoint)
     {
         if (File.Exists(source) && Path.GetExtension(source) == ".dat") return OpenTrainedCodec(source);
-        if (!Directory.Exists(source)) throw new WorkbenchException($"{source}: no such run folder or trained codec model (.dat)");
+        if (!Directory.Exists(source)) throw new WorkbenchException($"{source}: expected a run folder or a trained codec model MODEL-qQ.dat");
         var run = new RunFolder(source);
         if (File.Exists(run.ConfigPath) && ExperimentTask.IsCodec(run.ConfigPath)) return OpenCodecRun(run, checkpoint);
         var trained = TrainedRun.Open(source);

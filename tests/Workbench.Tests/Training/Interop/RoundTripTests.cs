@@ -58,7 +58,7 @@ public sealed class RoundTripTests : IDisposable
         var file = Path.Combine(_folder, "out.safetensors");
         var missing = CliRunner.Run("export", Path.Combine(_folder, "nothing"), "--format", "safetensors", "--out", file);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Equal($"error: {Path.Combine(_folder, "nothing")}: no such run folder or trained codec model (.dat)", Assert.Single(missing.ErrorLines));
+        Assert.Equal($"error: {Path.Combine(_folder, "nothing")}: expected a run folder or a trained codec model MODEL-qQ.dat", Assert.Single(missing.ErrorLines));
         var empty = CliRunner.Run("export", _folder, "--format", "pt", "--out", file);
         Assert.Equal(1, empty.ExitCode);
         Assert.Equal($"error: {_folder}: not a run folder (config.json missing)", Assert.Single(empty.ErrorLines));

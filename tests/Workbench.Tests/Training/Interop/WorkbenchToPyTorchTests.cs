@@ -49,13 +49,16 @@ public sealed class WorkbenchToPyTorchTests(ITestOutputHelper log) : IDisposable
             var z = codec.HyperAnalysis(y);
             WriteInputsAndOutputs("hyperprior", x, ("y", y), ("z", z), ("scales", codec.HyperSynthesisTorch(z)), ("x_hat", codec.Synthesis(y)));
         }
-        var file = Path.Combine(_folder, "hyperprior.safetensors");
-        var export = CliRunner.Run("export", Path.Combine(ShippedModels, "hyperprior-q2.dat"), "--format", "safetensors", "--out", file);
-        Assert.True(export.ExitCode == 0, export.Error);
-        Verify(file, "hyperprior");
+        foreach (var format in new[] { "safetensors", "pt" })
+        {
+            var file = Path.Combine(_folder, $"hyperprior.{format}");
+            var export = CliRunner.Run("export", Path.Combine(ShippedModels, "hyperprior-q2.dat"), "--format", format, "--out", file);
+            Assert.True(export.ExitCode == 0, export.Error);
+            Verify(file, "hyperprior");
+        }
     }
 
-    private static string ShippedModels => Path.Combine(Path.GetDirectoryName(FixturePaths.Root)!, "..", "models", "codec");
+    private static string ShippedModels => Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", "..", "models", "codec"));
 
     private string SeededFnoRun()
     {
