@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TorchSharp;
@@ -31,6 +32,9 @@ public static class StateDictFile
 {
     public const string SpecKey = "workbench_spec";
     private const string MetadataKey = "__metadata__";
+
+    /// <summary>The header is read by JSON parsers, never by browsers: quotes inside the spec string stay plain \".</summary>
+    private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The spec sidecar of a torch.save file: model.pt -> model.spec.json.</summary>
     public static string SidecarOf(string path) => Path.ChangeExtension(path, ".spec.json");
@@ -102,13 +106,13 @@ public static class StateDictFile
         var bytes = plain.ToArray();
         var headerLength = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(bytes));
         var index = JsonNode.Parse(bytes.AsSpan(8, headerLength))!.AsObject();
-        var header = new JsonObject { [MetadataKey] = new JsonObject { [SpecKey] = spec.ToJsonString() } };
+        var header = new JsonObject { [MetadataKey] = new JsonObject { [SpecKey] = spec.ToJsonString(HeaderJson) } };
         foreach (var (name, entry) in index.ToList())
         {
             index.Remove(name);
             header[name] = entry;
         }
-        var json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        var json = Encoding.UTF8.GetBytes(header.ToJsonString(HeaderJson));
         var padded = (json.Length + 7) / 8 * 8;
         var output = new byte[8 + padded + bytes.Length - 8 - headerLength];
         BinaryPrimitives.WriteUInt64LittleEndian(output, (ulong)padded);
