@@ -20,6 +20,8 @@ public static class ModelExport
 {
     public static ExportSummary Export(string source, string checkpoint, StateDictFormat format, string output)
     {
+        if (StateDictFormats.OfFile(output) != format)
+            throw new WorkbenchException($"{output}: a {(format == StateDictFormat.Pt ? "pt file ends in .pt or .pth" : "safetensors file ends in .safetensors")}");
         var (model, spec, kind) = Open(source, checkpoint);
         using (model)
         {

@@ -53,16 +53,19 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
-    public void A_source_that_is_neither_a_run_nor_a_codec_model_is_one_line()
+    public void A_bad_source_or_output_name_is_one_line()
     {
         var file = Path.Combine(_folder, "out.safetensors");
         var missing = CliRunner.Run("export", Path.Combine(_folder, "nothing"), "--format", "safetensors", "--out", file);
         Assert.Equal(1, missing.ExitCode);
         Assert.Equal($"error: {Path.Combine(_folder, "nothing")}: expected a run folder or a trained codec model MODEL-qQ.dat", Assert.Single(missing.ErrorLines));
-        var empty = CliRunner.Run("export", _folder, "--format", "pt", "--out", file);
+        var empty = CliRunner.Run("export", _folder, "--format", "safetensors", "--out", file);
         Assert.Equal(1, empty.ExitCode);
         Assert.Equal($"error: {_folder}: not a run folder (config.json missing)", Assert.Single(empty.ErrorLines));
         Assert.False(File.Exists(file));
+        var mismatch = CliRunner.Run("export", Path.Combine(ShippedModels, "hyperprior-q3.dat"), "--format", "pt", "--out", file);
+        Assert.Equal(1, mismatch.ExitCode);
+        Assert.Equal($"error: {file}: a pt file ends in .pt or .pth", Assert.Single(mismatch.ErrorLines));
     }
 
     [Fact]
