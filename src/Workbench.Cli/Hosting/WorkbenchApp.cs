@@ -71,6 +71,8 @@ public static class WorkbenchApp
         root.Add(InfoCommand.Create(Context));
         root.Add(TrainCommand.Create(Context));
         root.Add(EvalCommand.Create(Context));
+        root.Add(ExportCommand.Create(Context));
+        root.Add(ImportCommand.Create(Context));
         root.Add(ResultsCommand.Create(Context));
         root.Add(RefineCommand.Create(Context));
         root.Add(DatasetsCommand.Create(Context));
