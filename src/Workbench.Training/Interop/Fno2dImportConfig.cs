@@ -1,4 +1,6 @@
 using Workbench.Core.Errors;
+using Workbench.Models.Operators.Fno;
+using Workbench.Models.Specs;
 using Workbench.Training.Config;
 
 namespace Workbench.Training.Interop;
@@ -20,19 +22,18 @@ public static class Fno2dImportConfig
     public static ExperimentConfig Resolve(string file, string? experimentPath, string? dataPath, Fno2dFlags flags, string runName)
     {
         var experiment = experimentPath is null ? null : ExperimentConfigLoader.Load(experimentPath);
-        if (experiment is not null && experiment.Model is not Fno2dConfig)
+        if (experiment is not null && experiment.Model is not FnoOptions { Dims: 2 })
             throw new ConfigException($"{experimentPath}: model.kind must be {Kind} to import an {Kind} state dict");
-        var fromFile = InteropSpec.Model<ModelConfig>(StateDictFile.ReadSpec(file), file);
-        if (experiment is null && fromFile is not null and not Fno2dConfig)
-            throw new DataFileException($"{file}: holds a {ModelKind(fromFile)} model, not {Kind}");
-        var model = (Fno2dConfig?)experiment?.Model ?? fromFile as Fno2dConfig ?? new Fno2dConfig();
+        var fromFile = InteropSpec.Model<ModelSpec>(StateDictFile.ReadSpec(file), file);
+        if (experiment is null && fromFile is not null and not FnoOptions { Dims: 2 })
+            throw new DataFileException($"{file}: holds a {fromFile.Kind} model, not {Kind}");
+        var model = (FnoOptions?)experiment?.Model ?? fromFile as FnoOptions ?? new FnoOptions(1, 1, [12, 12]);
         model = model with
         {
             InChannels = flags.InChannels ?? model.InChannels,
             OutChannels = flags.OutChannels ?? model.OutChannels,
             Width = flags.Width ?? model.Width,
-            Modes1 = flags.Modes1 ?? model.Modes1,
-            Modes2 = flags.Modes2 ?? model.Modes2,
+            Modes = [flags.Modes1 ?? model.Modes[0], flags.Modes2 ?? model.Modes[1]],
             Layers = flags.Layers ?? model.Layers,
             BatchNorm = flags.BatchNorm ?? model.BatchNorm,
         };
@@ -52,7 +53,4 @@ public static class Fno2dImportConfig
             };
         return ExperimentConfigLoader.Parse(ExperimentConfigLoader.Serialize(config), "import");
     }
-
-    private static string ModelKind(ModelConfig model) =>
-        System.Text.Json.JsonSerializer.SerializeToNode(model, ExperimentConfigLoader.Json)!["kind"]!.GetValue<string>();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workbench.Core.Errors;
 using Workbench.Models.Codec;
+using Workbench.Models.Specs;
 using Workbench.Training.Codec;
 using Workbench.Training.Config;
 
@@ -22,7 +23,7 @@ public static class InteropSpec
 
     public static readonly JsonSerializerOptions CodecJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static JsonObject ForOperator(ModelConfig model, JsonObject derived, string checkpoint, long epoch, long step, bool fno) => new()
+    public static JsonObject ForOperator(ModelSpec model, JsonObject derived, string checkpoint, long epoch, long step, bool fno) => new()
     {
         ["format"] = Format,
         ["version"] = Version,
