@@ -13,7 +13,7 @@ using Workbench.Training.Runs;
 namespace Workbench.Cli.Commands;
 
 /// <summary>
-/// <c>workbench codec compress|decompress|evaluate|train</c>: the learned image codec on PNG and JPEG images and .wbc codec files.
+/// <c>workbench codec compress|decompress|evaluate|train|convert</c>: the learned image codec on PNG and JPEG images and .wbc codec files.
 /// Trained models are read from (and written to) --models, by default models/codec of the checkout.
 /// </summary>
 public static class CodecCommand
@@ -27,6 +27,7 @@ public static class CodecCommand
         command.Add(Decompress(context));
         command.Add(Evaluate(context));
         command.Add(Train(context));
+        command.Add(Convert(context));
         return command;
     }
 
@@ -197,6 +198,45 @@ public static class CodecCommand
             var problem = config.Problems().FirstOrDefault();
             if (problem is not null) throw new ConfigException($"codec train: {problem}");
             return RunExperiment(ctx, config, null, parse.GetValue(output) ?? Path.Combine("runs", "codec", config.Name), parse.GetValue(maxSeconds));
+        });
+        return command;
+    }
+
+    private static Command Convert(Func<ParseResult, CliContext> context)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write the converted models to (may be --models itself).", Required = true };
+        var bits = new Option<int>("--weight-bits") { Description = "Storage of floating-point weights: 16 (float16) or 32.", Required = true };
+        bits.AcceptOnlyFromAmong("16", "32");
+        var kept = new Option<string[]>("--keep-float32")
+        {
+            Description = $"At 16 bits, tensors whose names end so stay float32 (default: {string.Join(", ", CompactCodecWeights.KeptFloat32)}; the option alone: none).",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [.. CompactCodecWeights.KeptFloat32],
+        };
+        var models = ModelsOption();
+        var command = new Command("convert", "Rewrite every model of --models with its weights stored at --weight-bits (the computation stays float32).")
+        {
+            output, bits, kept, models,
+        };
+        command.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            ctx.ConfigureRuntime();
+            var source = new CodecCheckpoints(parse.GetValue(models)!);
+            var target = new CodecCheckpoints(parse.GetValue(output)!);
+            // The option given without names keeps none; System.CommandLine would hand back the default then.
+            var keptNames = parse.GetResult(kept) is { Implicit: false, Tokens.Count: 0 } ? [] : parse.GetValue(kept)!;
+            var converted = CodecModels.Names.Select(CodecModels.Parse).SelectMany(id => source.Qualities(id).Select(q => (id, q))).ToArray();
+            if (converted.Length == 0) throw new DataFileException($"{source.Folder}: no trained codec models");
+            Directory.CreateDirectory(target.Folder);
+            foreach (var (id, quality) in converted)
+            {
+                var info = source.Info(id, quality) with { WeightBits = parse.GetValue(bits) };
+                target.Save(quality, source.Load(id, quality), info, keptNames);
+                ctx.Output.WriteLine($"{CodecModels.Name(id)}-q{quality}: {info.WeightBits}-bit weights in {target.Folder}");
+            }
+            return 0;
         });
         return command;
     }

@@ -90,6 +90,29 @@ public sealed class CodecCommandTests : IDisposable
         Assert.Equal(ImageCodec.Decompress(bytes, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
     }
 
+    /// <summary>Oracle: the library coding with the tiny model's weights rounded to float16 in memory (the kept ones not).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Convert_stores_float16_weights_that_code_as_their_rounding(bool everyTensor)
+    {
+        var half = Path.Combine(_folder, "half");
+        string[] convert = ["codec", "convert", "--models", _models, "--out", half, "--weight-bits", "16"];
+        var result = CliRunner.Run(everyTensor ? [.. convert, "--keep-float32"] : convert);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("hyperprior-q3: 16-bit weights in " + half, Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(16, new CodecCheckpoints(half).Info(CodecModelId.Hyperprior, 3).WeightBits);
+
+        var rounded = ScaleHyperpriorTests.Tiny(31);
+        using (TorchSharp.torch.no_grad())
+            foreach (var (name, tensor) in rounded.state_dict())
+                tensor.copy_(CompactCodecWeightsTests.Stored(name, tensor, everyTensor ? [] : CompactCodecWeights.KeptFloat32));
+        var wbc = Path.Combine(_folder, "half.wbc");
+        Assert.Equal(0, CliRunner.Run("codec", "compress", _png, wbc, "--quality", "3", "--models", half).ExitCode);
+        Assert.Equal(ImageCodec.Compress(rounded, PngDecoder.Read(_png), 3), File.ReadAllBytes(wbc));
+        Assert.True(new FileInfo(Path.Combine(half, "hyperprior-q3.dat")).Length < new FileInfo(Path.Combine(_models, "hyperprior-q3.dat")).Length);
+    }
+
     [Fact]
     public void Evaluate_reports_rate_from_the_file_size_and_the_decoded_quality()
     {
