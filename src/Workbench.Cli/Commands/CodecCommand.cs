@@ -13,7 +13,7 @@ using Workbench.Training.Runs;
 namespace Workbench.Cli.Commands;
 
 /// <summary>
-/// <c>workbench codec compress|decompress|evaluate|train</c>: the learned image codec on PNG files and .wbc codec files.
+/// <c>workbench codec compress|decompress|evaluate|train|convert</c>: the learned image codec on PNG and JPEG images and .wbc codec files.
 /// Trained models are read from (and written to) --models, by default models/codec of the checkout.
 /// </summary>
 public static class CodecCommand
@@ -22,11 +22,12 @@ public static class CodecCommand
 
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var command = new Command("codec", "Learned image compression: PNG to codec file and back, rate-distortion evaluation, training.");
+        var command = new Command("codec", "Learned image compression: PNG or JPEG to codec file, back to PNG, rate-distortion evaluation, training.");
         command.Add(Compress(context));
         command.Add(Decompress(context));
         command.Add(Evaluate(context));
         command.Add(Train(context));
+        command.Add(Convert(context));
         return command;
     }
 
@@ -42,12 +43,12 @@ public static class CodecCommand
 
     private static Command Compress(Func<ParseResult, CliContext> context)
     {
-        var input = new Argument<string>("IN.png") { Description = "PNG image to compress." };
+        var input = new Argument<string>("IN") { Description = "PNG (8 or 16 bits, grey, RGB or with alpha) or JPEG image to compress." };
         var output = new Argument<string>("OUT.wbc") { Description = "Codec file to write." };
         var model = ModelOption();
         var quality = new Option<int>("--quality") { Description = "Quality level (a trained model must exist for it).", DefaultValueFactory = _ => 3 };
         var models = ModelsOption();
-        var command = new Command("compress", "Compress a PNG image into a codec file.") { input, output, model, quality, models };
+        var command = new Command("compress", "Compress a PNG or JPEG image into a codec file (grey is replicated to RGB, alpha composited over white).") { input, output, model, quality, models };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
@@ -55,9 +56,18 @@ public static class CodecCommand
             var level = Quality(parse.GetValue(quality));
             var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
             var network = checkpoints.Load(CodecModels.Parse(parse.GetValue(model)!), level);
-            var image = ReadPng(parse.GetValue(input)!);
+            var path = parse.GetValue(input)!;
+            var image = ReadImage(path);
             var clock = Stopwatch.StartNew();
-            var bytes = ImageCodec.Compress(network, image, level);
+            byte[] bytes;
+            try
+            {
+                bytes = ImageCodec.Compress(network, image, level);
+            }
+            catch (DataFileException e)
+            {
+                throw new DataFileException($"{path}: {e.Message}", e);
+            }
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, bytes);
             ctx.Output.WriteLine($"{parse.GetValue(output)}: {bytes.Length} bytes, {8.0 * bytes.Length / ((double)image.Width * image.Height):F4} bpp ({image.Width} x {image.Height}, quality {level}, {clock.Elapsed.TotalSeconds:F2} s)");
             return 0;
@@ -192,6 +202,45 @@ public static class CodecCommand
         return command;
     }
 
+    private static Command Convert(Func<ParseResult, CliContext> context)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to write the converted models to (may be --models itself).", Required = true };
+        var bits = new Option<int>("--weight-bits") { Description = "Storage of floating-point weights: 16 (float16) or 32.", Required = true };
+        bits.AcceptOnlyFromAmong("16", "32");
+        var kept = new Option<string[]>("--keep-float32")
+        {
+            Description = $"At 16 bits, tensors whose names end so stay float32 (default: {string.Join(", ", CompactCodecWeights.KeptFloat32)}; the option alone: none).",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [.. CompactCodecWeights.KeptFloat32],
+        };
+        var models = ModelsOption();
+        var command = new Command("convert", "Rewrite every model of --models with its weights stored at --weight-bits (the computation stays float32).")
+        {
+            output, bits, kept, models,
+        };
+        command.SetAction(parse =>
+        {
+            var ctx = context(parse);
+            ctx.ConfigureRuntime();
+            var source = new CodecCheckpoints(parse.GetValue(models)!);
+            var target = new CodecCheckpoints(parse.GetValue(output)!);
+            // The option given without names keeps none; System.CommandLine would hand back the default then.
+            var keptNames = parse.GetResult(kept) is { Implicit: false, Tokens.Count: 0 } ? [] : parse.GetValue(kept)!;
+            var converted = CodecModels.Names.Select(CodecModels.Parse).SelectMany(id => source.Qualities(id).Select(q => (id, q))).ToArray();
+            if (converted.Length == 0) throw new DataFileException($"{source.Folder}: no trained codec models");
+            Directory.CreateDirectory(target.Folder);
+            foreach (var (id, quality) in converted)
+            {
+                var info = source.Info(id, quality) with { WeightBits = parse.GetValue(bits) };
+                target.Save(quality, source.Load(id, quality), info, keptNames);
+                ctx.Output.WriteLine($"{CodecModels.Name(id)}-q{quality}: {info.WeightBits}-bit weights in {target.Folder}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
     /// <summary>Trains (or resumes) a codec experiment in a run folder and reports where it stands.</summary>
     public static int RunExperiment(CliContext ctx, CodecExperimentConfig config, string? resumeDir, string? output, double? maxSeconds)
     {
@@ -207,12 +256,12 @@ public static class CodecCommand
         return 0;
     }
 
-    /// <summary>A file that is not a PNG the decoder accepts is the user's to fix: one line, exit 1.</summary>
-    private static RasterImage ReadPng(string path)
+    /// <summary>A file that is not a PNG or JPEG the decoders accept is the user's to fix: one line, exit 1.</summary>
+    private static RasterImage ReadImage(string path)
     {
         try
         {
-            return PngDecoder.Read(path);
+            return ImageDecoder.Read(path);
         }
         catch (InvalidDataException e)
         {

@@ -14,7 +14,7 @@ public static class CodecFileFormat
     public const byte Version = 1;
     private static ReadOnlySpan<byte> Magic => "WBIC"u8;
     private const int HeaderBytes = 4 + 4 + 6;
-    private const int MaxDimension = ushort.MaxValue;
+    public const int MaxDimension = ushort.MaxValue;
 
     public static byte[] Write(CodecFile file)
     {

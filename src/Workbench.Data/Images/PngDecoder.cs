@@ -6,12 +6,13 @@ namespace Workbench.Data.Images;
 /// Reads PNG images with SkiaSharp (libpng) into 8-bit pixels exactly as stored: no colour management (gAMA, cHRM, sRGB
 /// and iCCP chunks are ignored) and no premultiplied alpha. The channels follow the colour type Skia reports: grey is
 /// 1 channel; opaque colour (RGB, palette without tRNS) 3; anything with alpha (RGBA, grey + alpha, palette with tRNS)
-/// 4, grey + alpha with the grey in R, G and B. 16-bit samples keep their high byte; palettes of 1 to 8 bits expand to
-/// their colours. Other files give an <see cref="InvalidDataException"/> naming the problem.
+/// 4, grey + alpha with the grey in R, G and B. 16-bit samples v keep their high byte, v >> 8 (libpng's strip: Skia
+/// 2.88 decodes 16-bit grey only that way and no 16-bit PNG to 16-bit integers), which is round(v * 255 / 65535) or
+/// one less; palettes of 1 to 8 bits expand to their colours. Other files give an <see cref="InvalidDataException"/> naming the problem.
 /// </summary>
 public static class PngDecoder
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private const long MaxPixels = 1L << 28;
 
     public static RasterImage Decode(ReadOnlySpan<byte> file)

@@ -17,6 +17,23 @@ public sealed record RasterImage
     public int Channels { get; }
     public byte[] Pixels { get; }
 
+    /// <summary>
+    /// The image as RGB: grey replicated to R, G and B; alpha composited over white, each colour byte c of alpha a
+    /// becoming round((c a + 255 (255 - a)) / 255), so opaque pixels keep their colour and transparent ones turn white.
+    /// </summary>
+    public RasterImage ToRgb()
+    {
+        if (Channels == 3) return this;
+        var rgb = new byte[Width * Height * 3];
+        for (var p = 0; p < Width * Height; p++)
+        for (var c = 0; c < 3; c++)
+            rgb[3 * p + c] = Channels == 1 ? Pixels[p] : OverWhite(Pixels[4 * p + c], Pixels[4 * p + 3]);
+        return new RasterImage(Width, Height, 3, rgb);
+    }
+
+    /// <summary>The numerator is never an odd multiple of 255 / 2, so integer rounding has no ties to break.</summary>
+    private static byte OverWhite(int colour, int alpha) => (byte)((colour * alpha + 255 * (255 - alpha) + 127) / 255);
+
     /// <summary>The image with alpha dropped (RGBA to RGB); grey and RGB images are returned as they are.</summary>
     public RasterImage WithoutAlpha()
     {

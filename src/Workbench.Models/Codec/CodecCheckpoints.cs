@@ -5,8 +5,9 @@ using Workbench.Core.IO;
 namespace Workbench.Models.Codec;
 
 /// <summary>
-/// A folder of trained codec models: for each model and quality, NAME-qQ.dat (TorchSharp weights with the integer
-/// coding tables) beside NAME-qQ.json (<see cref="CodecCheckpointInfo"/>: channel counts and how it was trained).
+/// A folder of trained codec models: for each model and quality, NAME-qQ.dat (the weights with the integer coding
+/// tables: TorchSharp's module file at weight_bits 32, <see cref="CompactCodecWeights"/> at 16) beside NAME-qQ.json
+/// (<see cref="CodecCheckpointInfo"/>: channel counts, weight bits and how it was trained).
 /// </summary>
 public sealed class CodecCheckpoints(string folder)
 {
@@ -29,7 +30,7 @@ public sealed class CodecCheckpoints(string folder)
         if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
         var info = Info(model, quality);
         var loaded = CodecModels.Create(model, info.N, info.M);
-        loaded.load(Stem(model, quality) + ".dat");
+        LoadWeights(loaded, Stem(model, quality) + ".dat", info);
         loaded.eval();
         _loaded[(model, quality)] = loaded;
         return loaded;
@@ -46,7 +47,7 @@ public sealed class CodecCheckpoints(string folder)
         if (info.N != n || info.M != m)
             throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
         var loaded = CodecModels.Create(model, n, m);
-        loaded.load(checkpoints.Stem(model, quality) + ".dat");
+        LoadWeights(loaded, checkpoints.Stem(model, quality) + ".dat", info);
         return loaded;
     }
 
@@ -58,24 +59,43 @@ public sealed class CodecCheckpoints(string folder)
             var available = string.Join(", ", Qualities(model));
             throw new DataFileException($"no trained {Name(model)} model for quality {quality} in {Folder} (available: {(available.Length > 0 ? available : "none")})");
         }
+        CodecCheckpointInfo info;
         try
         {
-            return JsonSerializer.Deserialize<CodecCheckpointInfo>(File.ReadAllText(stem + ".json"), Json)
+            info = JsonSerializer.Deserialize<CodecCheckpointInfo>(File.ReadAllText(stem + ".json"), Json)
                    ?? throw new DataFileException($"{stem}.json is empty");
         }
         catch (JsonException e)
         {
             throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
         }
+        return info.WeightBits is 16 or 32 ? info : throw new DataFileException($"{stem}.json: weight_bits must be 16 or 32, got {info.WeightBits}");
     }
 
-    public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info)
+    /// <summary>
+    /// Writes the weights at <see cref="CodecCheckpointInfo.WeightBits"/>; at 16, floating-point tensors whose names end
+    /// with one of <paramref name="keptFloat32"/> (default <see cref="CompactCodecWeights.KeptFloat32"/>) stay float32.
+    /// </summary>
+    public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info, IReadOnlyCollection<string>? keptFloat32 = null)
     {
         var stem = Stem(trained.Id, quality);
-        var temporary = AtomicFile.TemporarySibling(stem + ".dat");
-        trained.save(temporary);
-        AtomicFile.Commit(temporary, stem + ".dat");
+        if (info.WeightBits == 16)
+        {
+            CompactCodecWeights.Save(trained, stem + ".dat", keptFloat32 ?? CompactCodecWeights.KeptFloat32);
+        }
+        else
+        {
+            var temporary = AtomicFile.TemporarySibling(stem + ".dat");
+            trained.save(temporary);
+            AtomicFile.Commit(temporary, stem + ".dat");
+        }
         AtomicFile.WriteAllText(stem + ".json", JsonSerializer.Serialize(info, Json) + "\n");
+    }
+
+    private static void LoadWeights(LearnedImageCodec model, string path, CodecCheckpointInfo info)
+    {
+        if (info.WeightBits == 16) CompactCodecWeights.Load(model, path);
+        else model.load(path);
     }
 
     private string Stem(CodecModelId model, byte quality) => Path.Combine(Folder, $"{Name(model)}-q{quality}");
@@ -85,9 +105,11 @@ public sealed class CodecCheckpoints(string folder)
 /// What a codec checkpoint needs to be rebuilt, and how it was trained. <see cref="Steps"/> and
 /// <see cref="TrainingSeconds"/> count every run that led to it; <see cref="PriorSteps"/> of them were taken before the
 /// last run continued from an earlier checkpoint (0: trained from scratch). The other fields describe the last run.
+/// <see cref="WeightBits"/> is how the .dat file stores floating-point weights: 32 (TorchSharp's module file, and every
+/// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>).
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
-    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0)
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32)
 {
     /// <summary>This run's description counted on top of the checkpoint it continued from (itself when none).</summary>
     public CodecCheckpointInfo After(CodecCheckpointInfo? prior) => prior is null

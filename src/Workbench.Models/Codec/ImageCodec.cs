@@ -12,8 +12,13 @@ namespace Workbench.Models.Codec;
 /// </summary>
 public static class ImageCodec
 {
-    public static byte[] Compress(LearnedImageCodec model, RasterImage image, byte quality) =>
-        CodecFileFormat.Write(new CodecFile((byte)model.Id, quality, image.Width, image.Height, model.PadMultiple, model.Compress(image)));
+    /// <summary>Codes any image <see cref="ImageTensors.ToTensor"/> takes whose sides fit the container's 16-bit fields.</summary>
+    public static byte[] Compress(LearnedImageCodec model, RasterImage image, byte quality)
+    {
+        if (image.Width > CodecFileFormat.MaxDimension || image.Height > CodecFileFormat.MaxDimension)
+            throw new DataFileException($"{image.Width} x {image.Height} image: codec files hold sides up to {CodecFileFormat.MaxDimension} pixels");
+        return CodecFileFormat.Write(new CodecFile((byte)model.Id, quality, image.Width, image.Height, model.PadMultiple, model.Compress(image)));
+    }
 
     /// <summary>Reads a codec file; <paramref name="models"/> gives the model of a (model id, quality) pair or throws.</summary>
     public static RasterImage Decompress(ReadOnlySpan<byte> bytes, Func<CodecModelId, byte, LearnedImageCodec> models)

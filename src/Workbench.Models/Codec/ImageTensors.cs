@@ -3,18 +3,17 @@ using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
 
-/// <summary>8-bit images to and from [1, 3, H, W] float tensors in [0, 1]; grey is replicated to RGB, alpha dropped.</summary>
+/// <summary>8-bit images to and from [1, 3, H, W] float tensors in [0, 1]; grey and alpha are made RGB by <see cref="RasterImage.ToRgb"/>.</summary>
 public static class ImageTensors
 {
     public static Tensor ToTensor(RasterImage image)
     {
-        var rgb = image.WithoutAlpha();
-        var channels = rgb.Channels;
-        var planes = new float[3 * rgb.Width * rgb.Height];
+        var rgb = image.ToRgb();
         var pixels = rgb.Width * rgb.Height;
+        var planes = new float[3 * pixels];
         for (var p = 0; p < pixels; p++)
         for (var c = 0; c < 3; c++)
-            planes[c * pixels + p] = rgb.Pixels[p * channels + (channels == 1 ? 0 : c)] / 255f;
+            planes[c * pixels + p] = rgb.Pixels[3 * p + c] / 255f;
         return tensor(planes, [1, 3, rgb.Height, rgb.Width]);
     }
 

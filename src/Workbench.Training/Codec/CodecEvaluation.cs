@@ -29,7 +29,7 @@ public static class CodecEvaluation
         foreach (var path in images)
         {
             var image = PngDecoder.Read(path);
-            var reference = image.Channels == 3 ? image : ToRgb(image);
+            var reference = image.ToRgb();
             foreach (var quality in levels)
             {
                 var network = checkpoints.Load(model, quality);
@@ -49,15 +49,5 @@ public static class CodecEvaluation
         var mean = results.GroupBy(r => r.Quality).OrderBy(g => g.Key)
             .Select(g => new CodecSummary(g.Key, g.Average(r => r.Bpp), g.Average(r => r.Psnr), g.Average(r => r.MsSsim))).ToArray();
         return new CodecEvaluationReport(CodecCheckpoints.Name(model), images.Select(Path.GetFileName).ToArray()!, results, mean);
-    }
-
-    /// <summary>Grey replicated to RGB, alpha dropped: the reference the RGB codec output is compared with.</summary>
-    public static RasterImage ToRgb(RasterImage image)
-    {
-        var source = image.WithoutAlpha();
-        if (source.Channels == 3) return source;
-        var rgb = new byte[source.Width * source.Height * 3];
-        for (var p = 0; p < source.Width * source.Height; p++) rgb[3 * p] = rgb[3 * p + 1] = rgb[3 * p + 2] = source.Pixels[p];
-        return new RasterImage(source.Width, source.Height, 3, rgb);
     }
 }

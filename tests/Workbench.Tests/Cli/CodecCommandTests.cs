@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Workbench.Data.Images;
 using Workbench.Models.Codec;
+using Workbench.Tests.Data.Images;
 using Workbench.Tests.Models.Codec;
 using Workbench.Training.Codec;
 
@@ -28,16 +29,41 @@ public sealed class CodecCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
-    public void A_file_that_is_not_a_png_is_a_one_line_user_error()
+    [Theory]
+    [MemberData(nameof(ImageDecoderTests.RefusedFiles), MemberType = typeof(ImageDecoderTests))]
+    public void A_file_that_is_not_a_whole_png_or_jpeg_is_a_one_line_user_error(string file)
     {
-        var text = Path.Combine(_folder, "notes.png");
-        File.WriteAllText(text, "not an image");
-        var wbc = Path.Combine(_folder, "notes.wbc");
-        var result = CliRunner.Run("codec", "compress", text, wbc, "--quality", "3", "--models", _models);
+        var path = ImageDecoderTests.PathOf(file);
+        var wbc = Path.Combine(_folder, "refused.wbc");
+        var result = CliRunner.Run("codec", "compress", path, wbc, "--quality", "3", "--models", _models);
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: {text}: not a PNG file (bad signature)", Assert.Single(result.ErrorLines));
+        Assert.Equal($"error: {path}: {ImageDecoderTests.RefusedInput(file).Error}", Assert.Single(result.ErrorLines));
         Assert.False(File.Exists(wbc));
+    }
+
+    [Fact]
+    public void An_image_wider_than_the_codec_file_holds_is_a_one_line_user_error()
+    {
+        var wide = Path.Combine(_folder, "wide.png");
+        PngEncoder.Write(wide, new RasterImage(65536, 1, 1, new byte[65536]));
+        var wbc = Path.Combine(_folder, "wide.wbc");
+        var result = CliRunner.Run("codec", "compress", wide, wbc, "--quality", "3", "--models", _models);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {wide}: 65536 x 1 image: codec files hold sides up to 65535 pixels", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(wbc));
+    }
+
+    /// <summary>Oracle: the library compressing the RGB image the fixture script states for the input.</summary>
+    [Theory]
+    [MemberData(nameof(ImageDecoderTests.AcceptedFiles), MemberType = typeof(ImageDecoderTests))]
+    public void Every_accepted_input_is_compressed_as_its_stated_rgb_image(string file)
+    {
+        var expected = ImageDecoderTests.AcceptedInput(file);
+        var wbc = Path.Combine(_folder, "accepted.wbc");
+        var result = CliRunner.Run("codec", "compress", ImageDecoderTests.PathOf(file), wbc, "--quality", "3", "--models", _models);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var rgb = new RasterImage(expected.Width, expected.Height, 3, expected.Rgb);
+        Assert.Equal(ImageCodec.Compress(_model, rgb, 3), File.ReadAllBytes(wbc));
     }
 
     [Fact]
@@ -62,6 +88,29 @@ public sealed class CodecCommandTests : IDisposable
         var bytes = ImageCodec.Compress(_model, image, 3);
         Assert.Equal(bytes, File.ReadAllBytes(wbc));
         Assert.Equal(ImageCodec.Decompress(bytes, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
+    }
+
+    /// <summary>Oracle: the library coding with the tiny model's weights rounded to float16 in memory (the kept ones not).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Convert_stores_float16_weights_that_code_as_their_rounding(bool everyTensor)
+    {
+        var half = Path.Combine(_folder, "half");
+        string[] convert = ["codec", "convert", "--models", _models, "--out", half, "--weight-bits", "16"];
+        var result = CliRunner.Run(everyTensor ? [.. convert, "--keep-float32"] : convert);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("hyperprior-q3: 16-bit weights in " + half, Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(16, new CodecCheckpoints(half).Info(CodecModelId.Hyperprior, 3).WeightBits);
+
+        var rounded = ScaleHyperpriorTests.Tiny(31);
+        using (TorchSharp.torch.no_grad())
+            foreach (var (name, tensor) in rounded.state_dict())
+                tensor.copy_(CompactCodecWeightsTests.Stored(name, tensor, everyTensor ? [] : CompactCodecWeights.KeptFloat32));
+        var wbc = Path.Combine(_folder, "half.wbc");
+        Assert.Equal(0, CliRunner.Run("codec", "compress", _png, wbc, "--quality", "3", "--models", half).ExitCode);
+        Assert.Equal(ImageCodec.Compress(rounded, PngDecoder.Read(_png), 3), File.ReadAllBytes(wbc));
+        Assert.True(new FileInfo(Path.Combine(half, "hyperprior-q3.dat")).Length < new FileInfo(Path.Combine(_models, "hyperprior-q3.dat")).Length);
     }
 
     [Fact]
