@@ -74,14 +74,18 @@ public sealed class CodecCheckpoints(string folder)
 
     /// <summary>
     /// Writes the weights at <see cref="CodecCheckpointInfo.WeightBits"/>; at 16, floating-point tensors whose names end
-    /// with one of <paramref name="keptFloat32"/> (default <see cref="CompactCodecWeights.KeptFloat32"/>) stay float32.
+    /// with one of <paramref name="keptFloat32"/> (default <see cref="CompactCodecWeights.KeptFloat32"/>) stay float32,
+    /// and <paramref name="trained"/> first takes the rounded weights and the coding tables they give, so that the file's
+    /// tables are those its own weights rebuild and the model in memory codes exactly as the file does.
     /// </summary>
     public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info, IReadOnlyCollection<string>? keptFloat32 = null)
     {
         var stem = Stem(trained.Id, quality);
         if (info.WeightBits == 16)
         {
-            CompactCodecWeights.Save(trained, stem + ".dat", keptFloat32 ?? CompactCodecWeights.KeptFloat32);
+            var kept = keptFloat32 ?? CompactCodecWeights.KeptFloat32;
+            CompactCodecWeights.RoundToStored(trained, kept);
+            CompactCodecWeights.Save(trained, stem + ".dat", kept);
         }
         else
         {

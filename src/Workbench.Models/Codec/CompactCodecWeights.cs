@@ -22,6 +22,22 @@ public static class CompactCodecWeights
     private static ReadOnlySpan<byte> Magic => "WBCW"u8;
     private const int Version = 1;
 
+    /// <summary>Rounds <paramref name="model"/>'s floating-point tensors to the float16 values stored (all but the kept ones) and
+    /// rebuilds its coding tables from the rounded entropy model.</summary>
+    public static void RoundToStored(LearnedImageCodec model, IReadOnlyCollection<string> keptFloat32)
+    {
+        using (no_grad())
+        {
+            foreach (var (name, tensor) in model.state_dict())
+                if (tensor.is_floating_point() && !keptFloat32.Any(name.EndsWith))
+                {
+                    using var rounded = tensor.to(ScalarType.Float16).to(tensor.dtype);
+                    tensor.copy_(rounded);
+                }
+        }
+        model.EntropyBottleneck.UpdateTables();
+    }
+
     public static void Save(nn.Module model, string path, IReadOnlyCollection<string> keptFloat32)
     {
         var temporary = AtomicFile.TemporarySibling(path);
