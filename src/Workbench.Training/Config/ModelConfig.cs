@@ -68,7 +68,11 @@ public sealed record TrainingData(ISampleSource Source, SampleRange Train);
 
 public enum ModeSelectionKind { LowPass, Energy }
 
-/// <summary>Transform Once (REFERENCES section 1); <c>selection: energy</c> ranks rows and columns by training-set energy.</summary>
+/// <summary>
+/// Transform Once (REFERENCES section 1); <c>selection: energy</c> ranks rows and columns by training-set energy. The
+/// defaults follow the released T1 code; configs written before the options existed name the earlier behaviour
+/// (init variance_preserving_first_layer, mode_mixing_init identity, head biased, coefficient_scale normalised).
+/// </summary>
 public sealed record T1Config : ModelConfig
 {
     public int InChannels { get; init; } = 1;
@@ -82,8 +86,15 @@ public sealed record T1Config : ModelConfig
     public int InitResolution { get; init; } = 64;
     public ModeSelectionKind Selection { get; init; } = ModeSelectionKind.LowPass;
     public int SelectionSamples { get; init; } = 64;
+    public T1Activation? Activation { get; init; }
+    public ActivationSpace ActivationSpace { get; init; } = ActivationSpace.Coefficients;
+    public bool Residual { get; init; } = true;
+    public ModeMixingInit ModeMixingInit { get; init; } = ModeMixingInit.Kaiming;
+    public T1Head Head { get; init; } = T1Head.Paper;
+    public CoefficientScale CoefficientScale { get; init; } = CoefficientScale.Orthonormal;
 
-    private T1Options Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Transform, Init, InitResolution);
+    private T1Options Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Transform, Init, InitResolution,
+        Activation: Activation, ActivationSpace: ActivationSpace, Residual: Residual, ModeMixingInit: ModeMixingInit, Head: Head, Scale: CoefficientScale);
 
     public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new T1Operator(Options, ModesFor(data));
 
@@ -92,13 +103,32 @@ public sealed record T1Config : ModelConfig
         {
             ["t1_rows"] = new JsonArray(t1.Transform.Selection.Rows.Select(r => (JsonNode)r).ToArray()),
             ["t1_columns"] = new JsonArray(t1.Transform.Selection.Columns.Select(c => (JsonNode)c).ToArray()),
+            [ReleasedDefaultsKey] = true,
         }
         : new JsonObject();
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec) =>
-        spec["t1_rows"] is JsonArray rows && spec["t1_columns"] is JsonArray columns
-            ? new T1Operator(Options, new ModeSelection(rows.Select(r => r!.GetValue<long>()).ToArray(), columns.Select(c => c!.GetValue<long>()).ToArray()))
-            : Build(null);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec)
+    {
+        var config = spec.ContainsKey("t1_rows") && !spec.ContainsKey(ReleasedDefaultsKey) ? AsBeforeReleasedDefaults() : this;
+        return spec["t1_rows"] is JsonArray rows && spec["t1_columns"] is JsonArray columns
+            ? new T1Operator(config.Options, new ModeSelection(rows.Select(r => r!.GetValue<long>()).ToArray(), columns.Select(c => c!.GetValue<long>()).ToArray()))
+            : config.Build(null);
+    }
+
+    /// <summary>Marks checkpoints written since the defaults follow the released code.</summary>
+    private const string ReleasedDefaultsKey = "t1_released_defaults";
+
+    /// <summary>
+    /// This config as read by the releases before its defaults followed the released code: checkpoints of those
+    /// releases hold models built that way, and their run folders' configs cannot name the options added since.
+    /// </summary>
+    private T1Config AsBeforeReleasedDefaults() => this with
+    {
+        Init = Init == SpectralInit.VariancePreserving ? SpectralInit.VariancePreservingFirstLayer : Init,
+        ModeMixingInit = ModeMixingInit.Identity,
+        Head = T1Head.Biased,
+        CoefficientScale = CoefficientScale.Normalised,
+    };
 
     public override string? CheckShapes(long[] inputSample, long[] targetSample) =>
         T1Operator.CheckShapes(Options, ModeSelection.LowPass(Transform, Modes1, Modes2), inputSample, targetSample);
