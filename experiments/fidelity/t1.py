@@ -17,16 +17,26 @@ DATA = "data/generated/ns_v1e-3_t1task_h10_cpu.h5"
 OUT = "experiments/fidelity/t1.md"
 TRAIN, TEST = slice(0, 80), slice(90, 120)
 PAPER_FIXES = ("t1-paper-normalised", "t1-paper-biased-head", "t1-paper-identity-mixing", "t1-paper-vp-first-layer")
-LR_SEARCH = {"t1": ("t1-paper-lr3e-4", "t1-paper", "t1-paper-lr3e-3"), "fno": ("fno-lr3e-4", "fno", "fno-lr3e-3")}
+EARLIER_CHOICES = ("t1-normalised-biased-head", "t1-normalised-identity-mixing", "t1-normalised-vp-first-layer")
+LR_SEARCH = {"t1": ("t1-legacy-lr3e-4", "t1-legacy", "t1-legacy-lr3e-3", "t1-paper-lr3e-4", "t1-paper", "t1-paper-lr3e-3"),
+             "fno": ("fno-lr3e-4", "fno", "fno-lr3e-3")}
+# Below this test error a run counts as trained; the zero field scores 1.
+TRAINED = 0.95
 
 # Each ablation: the one change against its reference experiment.
 ABLATIONS = [
     ("t1-legacy", "t1-paper", "all four earlier choices together: normalised scale, biased head, identity mode mixing, VP on the first layer only"),
-    ("t1-paper", None, "the released code's choices (the defaults now)"),
-    ("t1-paper-normalised", "t1-paper", "coefficients divided by sqrt(N) (earlier default)"),
+    ("t1-paper", None, "the released code's choices, orthonormal coefficients included"),
+    ("t1-paper-normalised", "t1-paper", "coefficients divided by sqrt(N) (the defaults now)"),
+    ("t1-normalised-biased-head", "t1-paper-normalised", "head with biases and default init (earlier default)"),
+    ("t1-normalised-identity-mixing", "t1-paper-normalised", "mode mixing initialised to the identity (earlier default)"),
+    ("t1-normalised-vp-first-layer", "t1-paper-normalised", "variance-preserving std on the first layer only (earlier default)"),
     ("t1-paper-biased-head", "t1-paper", "head with biases and default init (earlier default)"),
     ("t1-paper-identity-mixing", "t1-paper", "mode mixing initialised to the identity (earlier default)"),
     ("t1-paper-vp-first-layer", "t1-paper", "variance-preserving std on the first layer only (earlier default)"),
+    ("t1-legacy-physical-gelu", "t1-legacy", "GELU on the field (inverse + forward retained transform per layer) instead of on coefficients"),
+    ("t1-legacy-lr3e-4", "t1-legacy", "lr 3e-4"),
+    ("t1-legacy-lr3e-3", "t1-legacy", "lr 3e-3"),
     ("t1-paper-physical-gelu", "t1-paper", "GELU on the field (inverse + forward retained transform per layer) instead of on coefficients"),
     ("t1-paper-linear", "t1-paper", "no activation in the layers (identity)"),
     ("t1-paper-no-residual", "t1-paper", "no residual z1 + z"),
@@ -126,23 +136,23 @@ def audit_rows(floors):
     r = verdict_run
     return [
         ("Transform", "orthonormal DCT-II over (H, W) for the Navier-Stokes runs (transform: dct)", "orthonormal DCT-II on the retained modes (truncated DCT matrices)", "same"),
-        ("Transform scaling", "orthonormal coefficients (norm='ortho'), O(sqrt N) at low modes", "was: orthonormal / sqrt(N); now coefficient_scale orthonormal by default",
-         f"deviates: removed (effect: {r('t1-paper-normalised', 't1-paper')})"),
+        ("Transform scaling", "orthonormal coefficients (norm='ortho'), O(sqrt N) at low modes", "orthonormal / sqrt(N) (coefficient_scale normalised, the default; orthonormal selectable)",
+         f"deviates: justified by RUN {r('t1-paper', 't1-paper-normalised')} (orthonormal does not train)"),
         ("Lift", "Linear(C + 2 -> 48) with bias on (a, x, y) in physical space, then the DCT", "DCT of (a, x, y) then the same linear map; the bias enters at the DC mode times sqrt(N) (exact by linearity)", "same"),
         ("Grid channels", "linspace(0, 1, N) (end points included)", "cell centres (n + 1/2) / N: an affine reparametrisation absorbed by the affine lift", "same"),
         ("Layer order", "channel mixing per mode, activation, mode mixing along rows then columns (per channel), residual", "identical order and einsum contractions", "same"),
         ("Where the nonlinearity acts", "GELU on DCT coefficients (no transform inside the network)", "GELU on coefficients; activation_space physical available as ablation",
-         f"same (ablation: {r('t1-paper-physical-gelu', 't1-paper')}; linear: {r('t1-paper-linear', 't1-paper')})"),
+         f"same (ablation: {r('t1-legacy-physical-gelu', 't1-legacy')})"),
         ("Residual / skip paths", "z1 + z on the retained block each layer; no 1x1 skip, nothing kept outside (keep_high False)", "z1 + z; no skip outside the block",
-         f"same (ablation: {r('t1-paper-no-residual', 't1-paper')})"),
+         f"same (ablation without it: {r('t1-paper-no-residual', 't1-paper')})"),
         ("Channel-mixing init", "variance preserving std sqrt(N / (c m)) = 0.385 in every layer (first_layer_init_only False)", "was: that std on the first layer, sqrt(1/c) later; now every layer by default",
-         f"deviates: removed (effect: {r('t1-paper-vp-first-layer', 't1-paper')})"),
+         f"deviates: removed (effect of the earlier choice: {r('t1-normalised-vp-first-layer', 't1-paper-normalised')})"),
         ("Mode-mixing init", "Kaiming N(0, 1/m) per axis (fdm_init_scale 4)", "was: identity; now Kaiming by default",
-         f"deviates: removed (effect: {r('t1-paper-identity-mixing', 't1-paper')})"),
+         f"deviates: removed (effect of the earlier choice: {r('t1-normalised-identity-mixing', 't1-paper-normalised')})"),
         ("Head", "bias-free c -> 128 -> C_out with sin, both matrices 1e-8 N(0, 1): odd, zero in, zero out", "was: default-initialised Linear with bias, sin, Linear 1e-8 with bias; now the released head by default",
-         f"deviates: removed (effect: {r('t1-paper-biased-head', 't1-paper')})"),
+         f"deviates: removed (effect of the earlier choice: {r('t1-normalised-biased-head', 't1-paper-normalised')})"),
         ("Retained modes", "low-pass corner 24 x 24 of the DCT, everything else zero", "same corner (selection low_pass)",
-         f"same (DCT truncation floor of the test targets: {floors['dct24_floor']:.4f} relative L2)"),
+         f"same (DCT truncation floor of the test targets: {floors['dct24_floor']:.3g} relative L2)"),
         ("Output / loss", "no inverse: relative L2 of the 64 x 64 prediction against DCT(target), batch mean", "no inverse: retained-mode error plus the target's energy outside the block (Parseval, exact), batch mean", "same"),
         ("Optimiser", "AdamW lr 1e-3, weight decay 1e-4 on all parameters", "AdamW lr 1e-3, weight decay 1e-4",
          f"same (lr search with FNO's budget: see below; wd 0: {r('t1-paper-wd0', 't1-paper')})"),
@@ -183,9 +193,9 @@ def main():
               "| predictor | relative L2 |", "|---|---:|",
               f"| zero field | {floors['zero_predictor']:.4f} |",
               f"| mean of the training targets | {floors['mean_predictor']:.4f} |",
-              f"| target projected on the 24 x 24 DCT block (T1's floor) | {floors['dct24_floor']:.4f} |",
-              f"| target projected on FNO's Fourier modes, 12 | {floors['fourier12_floor']:.4f} |",
-              f"| target projected on FNO's Fourier modes, 24 | {floors['fourier24_floor']:.4f} |",
+              f"| target projected on the 24 x 24 DCT block (T1's floor) | {floors['dct24_floor']:.3g} |",
+              f"| target projected on FNO's Fourier modes, 12 | {floors['fourier12_floor']:.3g} |",
+              f"| target projected on FNO's Fourier modes, 24 | {floors['fourier24_floor']:.3g} |",
               "", "## Ablations", "",
               "| experiment | change (against the reference) | seeds | parameters | s / epoch | test relative L2 | reference | ratio to reference |",
               "|---|---|---|---:|---:|---|---|---:|"]
@@ -220,10 +230,12 @@ def best_of(names):
 
 
 def conclusion(floors):
-    t1_candidates = ["t1-paper", "t1-legacy", "t1-paper-lr3e-4", "t1-paper-lr3e-3", "t1-paper-step", "t1-paper-wd0",
-                     "t1-paper-normalised", "t1-paper-biased-head", "t1-paper-identity-mixing", "t1-paper-vp-first-layer"]
+    t1_candidates = ["t1-paper", "t1-legacy", "t1-legacy-lr3e-4", "t1-legacy-lr3e-3", "t1-paper-lr3e-4", "t1-paper-lr3e-3",
+                     "t1-paper-step", "t1-paper-wd0", *PAPER_FIXES, *EARLIER_CHOICES]
     fno_candidates = ["fno", "fno-lr3e-4", "fno-lr3e-3", "fno-step"]
-    t1_name, t1 = best_of(t1_candidates)
+    # The claim is judged on the defaults (the config with the most seeds); the best screening run is named beside it.
+    t1_name, t1 = ("t1-paper-normalised", run_results("t1-paper-normalised")) if run_results("t1-paper-normalised") else best_of(t1_candidates)
+    best_screen, _ = best_of(t1_candidates)
     fno_name, fno = best_of(fno_candidates)
     lines = ["## Conclusion", ""]
     if not t1 or not fno:
@@ -232,31 +244,46 @@ def conclusion(floors):
     fno_mean, fno_std = stats(fno, "relative_l2")
     t1_seconds, _ = stats(t1, "seconds_per_epoch")
     fno_seconds, _ = stats(fno, "seconds_per_epoch")
-    t1_searched = sum(1 for n in LR_SEARCH["t1"] if run_results(n))
-    fno_searched = sum(1 for n in LR_SEARCH["fno"] if run_results(n))
+    t1_searched = [n for n in LR_SEARCH["t1"] if run_results(n)]
+    fno_searched = [n for n in LR_SEARCH["fno"] if run_results(n)]
     error_ratio = t1_mean / fno_mean
     lines.append(f"Best T1 ({t1_name}, seeds {','.join(str(r['seed']) for r in t1)}): relative L2 {fmt(t1_mean, t1_std)}, "
                  f"{t1_seconds:.1f} s / epoch; best FNO ({fno_name}, seeds {','.join(str(r['seed']) for r in fno)}): "
-                 f"{fmt(fno_mean, fno_std)}, {fno_seconds:.1f} s / epoch. Learning rates searched: {t1_searched} for T1, "
-                 f"{fno_searched} for FNO (of 3e-4, 1e-3, 3e-3).")
+                 f"{fmt(fno_mean, fno_std)}, {fno_seconds:.1f} s / epoch. Learning-rate runs: T1 {', '.join(t1_searched)}; "
+                 f"FNO {', '.join(fno_searched)}.")
+    if best_screen != t1_name:
+        lines.append(f"(Lowest seed-0 T1 error in the screening: {best_screen}, {seed0(run_results(best_screen))['relative_l2']:.4f}.)")
     lines.append("")
-    claim_error = error_ratio <= 0.8
-    claim_speed = t1_seconds < fno_seconds
     lines.append(f"- Error claim (T1 more than 20% below FNO): T1 / FNO = {error_ratio:.2f}: "
-                 + ("reproduced." if claim_error else f"not reproduced; T1's error is {100 * (error_ratio - 1):+.0f}% against FNO's."))
+                 + ("reproduced." if error_ratio <= 0.8 else f"not reproduced; T1's error is {100 * (error_ratio - 1):+.0f}% against FNO's."))
     lines.append(f"- Speed claim (T1 faster per epoch): T1 / FNO time = {t1_seconds / fno_seconds:.2f}: "
-                 + ("reproduced." if claim_speed else "not reproduced.") + " Timings share a loaded 2-core machine.")
+                 + ("reproduced." if t1_seconds < fno_seconds else "not reproduced.")
+                 + " Timings are of single-thread processes sharing a loaded 2-core machine: indicative only.")
     legacy, paper = seed0(run_results("t1-legacy")), seed0(run_results("t1-paper"))
-    if legacy and paper:
-        lines.append(f"- The four implementation deviations together (t1-legacy vs t1-paper, seed 0): {legacy['relative_l2']:.4f} vs "
-                     f"{paper['relative_l2']:.4f}, ratio {legacy['relative_l2'] / paper['relative_l2']:.2f}.")
-    fixes = [(n, seed0(run_results(n))) for n in PAPER_FIXES]
-    fixes = [(n, r) for n, r in fixes if r and paper]
-    if fixes:
-        worst = max(fixes, key=lambda f: f[1]["relative_l2"])
-        lines.append(f"- Largest single deviation: {worst[0]} ({worst[1]['relative_l2']:.4f} vs {paper['relative_l2']:.4f}).")
-    lines.append(f"- Floors: T1's 24 x 24 DCT block cannot go below {floors['dct24_floor']:.4f}; FNO's 12-mode Fourier block "
-                 f"{floors['fourier12_floor']:.4f}; predicting the training mean gives {floors['mean_predictor']:.4f}.")
+    if paper and paper["relative_l2"] > TRAINED:
+        restoring = [n for n in PAPER_FIXES if seed0(run_results(n)) and seed0(run_results(n))["relative_l2"] < TRAINED]
+        still = [n for n in PAPER_FIXES if seed0(run_results(n)) and seed0(run_results(n))["relative_l2"] >= TRAINED]
+        lines.append(f"- The released code's combination does not train here: t1-paper ends at {paper['relative_l2']:.4f}, the zero "
+                     f"field's error. Reverting one choice restores training: {', '.join(restoring) or 'none of those run'}; "
+                     f"does not: {', '.join(still) or 'none of those run'}.")
+    elif legacy and paper:
+        lines.append(f"- The four implementation choices together (t1-legacy vs t1-paper, seed 0): {legacy['relative_l2']:.4f} vs "
+                     f"{paper['relative_l2']:.4f}.")
+    normalised = seed0(run_results("t1-paper-normalised"))
+    earlier = [(n, seed0(run_results(n))) for n in EARLIER_CHOICES if seed0(run_results(n))]
+    if normalised and earlier:
+        lines.append("- On the normalised scale, each earlier choice alone against the released one ("
+                     + "; ".join(f"{n}: {e['relative_l2']:.4f}" for n, e in earlier)
+                     + f"; t1-paper-normalised: {normalised['relative_l2']:.4f}).")
+    if normalised and legacy:
+        lines.append(f"- All three released choices together on the normalised scale: {normalised['relative_l2']:.4f} against "
+                     f"{legacy['relative_l2']:.4f} for the earlier model (t1-paper-normalised vs t1-legacy, seed 0).")
+    physical = seed0(run_results("t1-legacy-physical-gelu"))
+    if physical and legacy:
+        lines.append(f"- The nonlinearity in coefficient space: GELU on the field instead gives {physical['relative_l2']:.4f} against "
+                     f"{legacy['relative_l2']:.4f} (t1-legacy-physical-gelu vs t1-legacy).")
+    lines.append(f"- Floors: T1's 24 x 24 DCT block cannot go below {floors['dct24_floor']:.3g} on these targets; FNO's 12-mode Fourier "
+                 f"block {floors['fourier12_floor']:.3g}; predicting the training mean gives {floors['mean_predictor']:.4f}.")
     return lines
 
 

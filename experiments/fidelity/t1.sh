@@ -31,9 +31,10 @@ if [ ! -f "$data" ]; then
   $wb datasets merge data/generated/ns_v1e-3_t1task_h10_cpu.shard{0,1,2}.h5 --out "$data"
 fi
 
-screening=(t1-legacy t1-paper fno t1-paper-normalised t1-paper-physical-gelu fno-lr3e-3 t1-paper-lr3e-3
-  t1-paper-biased-head t1-paper-identity-mixing t1-paper-vp-first-layer t1-paper-no-residual t1-paper-linear
-  fno-lr3e-4 t1-paper-lr3e-4 t1-paper-wd0 t1-paper-step fno-step fno-paper-size)
+screening=(t1-legacy t1-paper fno t1-paper-normalised t1-paper-biased-head t1-paper-identity-mixing
+  t1-paper-vp-first-layer fno-lr3e-3 t1-legacy-physical-gelu t1-legacy-lr3e-3 fno-lr3e-4 t1-legacy-lr3e-4
+  t1-paper-physical-gelu t1-paper-linear t1-paper-no-residual t1-paper-lr3e-4 t1-paper-lr3e-3 t1-paper-wd0
+  t1-paper-step fno-step fno-paper-size)
 [ -n "${ONLY:-}" ] && read -r -a screening <<< "$ONLY"
 final=(${FINAL:-})
 

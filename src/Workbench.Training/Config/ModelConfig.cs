@@ -70,8 +70,9 @@ public enum ModeSelectionKind { LowPass, Energy }
 
 /// <summary>
 /// Transform Once (REFERENCES section 1); <c>selection: energy</c> ranks rows and columns by training-set energy. The
-/// defaults follow the released T1 code; configs written before the options existed name the earlier behaviour
-/// (init variance_preserving_first_layer, mode_mixing_init identity, head biased, coefficient_scale normalised).
+/// defaults follow the released T1 code but for the normalised coefficient scale (experiments/fidelity/t1.md); configs
+/// written before the options existed name the earlier behaviour (init variance_preserving_first_layer,
+/// mode_mixing_init identity, head biased, coefficient_scale normalised).
 /// </summary>
 public sealed record T1Config : ModelConfig
 {
@@ -91,7 +92,7 @@ public sealed record T1Config : ModelConfig
     public bool Residual { get; init; } = true;
     public ModeMixingInit ModeMixingInit { get; init; } = ModeMixingInit.Kaiming;
     public T1Head Head { get; init; } = T1Head.Paper;
-    public CoefficientScale CoefficientScale { get; init; } = CoefficientScale.Orthonormal;
+    public CoefficientScale CoefficientScale { get; init; } = CoefficientScale.Normalised;
 
     private T1Options Options => new(InChannels, OutChannels, Width, Modes1, Modes2, Layers, Transform, Init, InitResolution,
         Activation: Activation, ActivationSpace: ActivationSpace, Residual: Residual, ModeMixingInit: ModeMixingInit, Head: Head, Scale: CoefficientScale);

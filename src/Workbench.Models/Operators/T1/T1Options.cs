@@ -29,7 +29,8 @@ public enum T1Head { Paper, Biased }
 /// <summary>
 /// Scale of the transform's coefficients: <see cref="Orthonormal"/> as in the paper; <see cref="Normalised"/> divides
 /// them by sqrt(N) for an H x W = N grid, so the DC coefficient is the field's mean and band-limited fields have the
-/// same coefficients at every resolution.
+/// same coefficients at every resolution. Orthonormal coefficients are O(sqrt N) at the low modes; with the released
+/// code's other choices T1 then did not train at all on 64^2 Navier-Stokes (experiments/fidelity/t1.md).
 /// </summary>
 public enum CoefficientScale { Orthonormal, Normalised }
 
@@ -37,7 +38,7 @@ public enum CoefficientScale { Orthonormal, Normalised }
 /// Options of a Transform-Once model. Modes1 x Modes2 is the retained block: DCT frequencies [0, Modes1) x [0, Modes2);
 /// DFT signed row frequencies -(Modes1 - 1)..(Modes1 - 1) x rfft columns [0, Modes2). <see cref="InitResolution"/> is the grid the
 /// variance-preserving scale N / (c m) refers to. <see cref="Activation"/> null means the paper's: GELU for the DCT,
-/// tanh for the DFT. The defaults are those of the released T1 code.
+/// tanh for the DFT. The defaults are those of the released T1 code but for the normalised coefficient scale.
 /// </summary>
 public sealed record T1Options(
     int InChannels = 1,
@@ -55,7 +56,7 @@ public sealed record T1Options(
     bool Residual = true,
     ModeMixingInit ModeMixingInit = ModeMixingInit.Kaiming,
     T1Head Head = T1Head.Paper,
-    CoefficientScale Scale = CoefficientScale.Orthonormal)
+    CoefficientScale Scale = CoefficientScale.Normalised)
 {
     public T1Activation LayerActivation => Activation ?? (Transform == T1Transform.Dct ? T1Activation.Gelu : T1Activation.Tanh);
 }
