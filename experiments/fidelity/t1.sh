@@ -8,6 +8,7 @@
 # because the 2-core machine could not generate the horizon-50 file in the study's budget.
 #
 #   experiments/fidelity/t1.sh            screening runs (seed 0) in the order listed, then FINAL with seeds 1 and 2
+#   FINAL="t1-paper-normalised fno-lr3e-3" JOBS=2 ONLY=" " experiments/fidelity/t1.sh    the 3-seed comparison
 #   JOBS=2 experiments/fidelity/t1.sh     two queues at once, each process on one intra-op thread
 #   ONLY="t1-paper fno" ...               only those experiments of the screening list
 #
@@ -31,10 +32,10 @@ if [ ! -f "$data" ]; then
   $wb datasets merge data/generated/ns_v1e-3_t1task_h10_cpu.shard{0,1,2}.h5 --out "$data"
 fi
 
-screening=(t1-legacy t1-paper fno t1-paper-normalised t1-paper-biased-head t1-paper-identity-mixing
-  t1-paper-vp-first-layer fno-lr3e-3 t1-legacy-physical-gelu t1-legacy-lr3e-3 fno-lr3e-4 t1-legacy-lr3e-4
-  t1-paper-physical-gelu t1-paper-linear t1-paper-no-residual t1-paper-lr3e-4 t1-paper-lr3e-3 t1-paper-wd0
-  t1-paper-step fno-step fno-paper-size)
+screening=(t1-legacy t1-paper fno t1-paper-normalised t1-normalised-biased-head t1-normalised-identity-mixing
+  t1-normalised-vp-first-layer t1-legacy-physical-gelu fno-lr3e-3 fno-lr3e-4 t1-normalised-lr3e-3 t1-normalised-lr3e-4
+  t1-normalised-no-residual t1-normalised-physical-gelu t1-normalised-linear t1-normalised-wd0 t1-normalised-step
+  t1-legacy-lr3e-3 t1-legacy-lr3e-4 fno-step fno-paper-size)
 [ -n "${ONLY:-}" ] && read -r -a screening <<< "$ONLY"
 final=(${FINAL:-})
 
