@@ -31,13 +31,16 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         var liftWeight = (rand(options.Width, liftIn) * 2 - 1) / Math.Sqrt(liftIn);
         lift = new PointwiseLift(liftWeight, (rand(options.Width) * 2 - 1) / Math.Sqrt(liftIn));
         layers = new ModuleList<T1Layer>(Enumerable.Range(0, options.Layers)
-            .Select(l => new T1Layer(options.Width, rows, columns, complex, ChannelStd(options, l), options.Init)).ToArray());
-        head1 = nn.Linear(options.Width, options.HeadWidth);
-        head2 = nn.Linear(options.HeadWidth, options.OutChannels);
+            .Select(l => new T1Layer(options.Width, rows, columns, complex, ChannelStd(options, l), options.Init,
+                options.LayerActivation, options.Residual, options.ModeMixingInit)).ToArray());
+        var paperHead = options.Head == T1Head.Paper;
+        head1 = nn.Linear(options.Width, options.HeadWidth, hasBias: !paperHead);
+        head2 = nn.Linear(options.HeadWidth, options.OutChannels, hasBias: !paperHead);
         using (no_grad())
         {
+            if (paperHead) head1.weight!.copy_(randn(options.HeadWidth, options.Width) * 1e-8);
             head2.weight!.copy_(randn(options.OutChannels, options.HeadWidth) * 1e-8);
-            head2.bias!.zero_();
+            head2.bias?.zero_();
         }
         RegisterComponents();
     }
@@ -49,12 +52,13 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
     /// <summary>
     /// Std of the per-mode channel-mixing weights. Variance preserving: the first layer sees the m retained modes of a
     /// full-band field, whose share of the variance is m / N, so std = gain sqrt(N / (c m)) restores it (gain 1 for
-    /// the DCT; for the DFT m counts full-spectrum modes, so the half axis is doubled); later layers act on fields
-    /// already confined to those modes and take std = sqrt(1 / c). Kaiming: sqrt(1 / c) everywhere.
+    /// the DCT; for the DFT m counts full-spectrum modes, so the half axis is doubled). The released code gives every
+    /// layer that std; with the first layer only, later layers act on fields already confined to those modes and take
+    /// std = sqrt(1 / c). Kaiming: sqrt(1 / c) everywhere.
     /// </summary>
     public static double ChannelStd(T1Options options, int layer)
     {
-        if (options.Init == SpectralInit.Kaiming || (options.Init == SpectralInit.VariancePreserving && layer > 0))
+        if (options.Init == SpectralInit.Kaiming || (options.Init == SpectralInit.VariancePreservingFirstLayer && layer > 0))
             return Math.Sqrt(1.0 / options.Width);
         double n = (double)options.InitResolution * options.InitResolution;
         double m = options.Transform == T1Transform.Dct ? options.Modes1 * options.Modes2 : (2.0 * options.Modes1 - 1) * (2.0 * options.Modes2 - 1);
@@ -76,11 +80,10 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
     }
 
     /// <summary>
-    /// Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT) of the normalised transform:
-    /// the orthonormal one divided by sqrt(N) for an H x W = N grid, so the DC coefficient is the field's mean. A
-    /// band-limited field then has the same coefficients at every resolution (the model evaluates zero-shot on other
-    /// grids), and the coefficients are O(1) like the field. Orthonormal coefficients are O(sqrt N) at the low modes
-    /// (about 30 at 64^2), where the sin head is so oscillatory that training stalls at a relative L2 near 1.
+    /// Retained output coefficients [B, OutChannels, rows, columns] (complex for the DFT) of the orthonormal transform,
+    /// or with <see cref="CoefficientScale.Normalised"/> of the orthonormal one divided by sqrt(N) for an H x W = N
+    /// grid, so the DC coefficient is the field's mean: a band-limited field then has the same coefficients at every
+    /// resolution, and the coefficients are O(1) like the field instead of O(sqrt N) at the low modes.
     /// </summary>
     public Tensor ForwardCoefficients(Tensor x)
     {
@@ -97,7 +100,8 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
             dc[row, column] = (lift.Bias * Math.Sqrt(h * w) * ResolutionScale(h, w)).to(z.dtype).unsqueeze(0).expand(z.shape[2], -1);
             z = z + dc;
         }
-        foreach (var layer in layers) z = layer.forward(z);
+        Func<Tensor, Tensor>? physical = Options.ActivationSpace == ActivationSpace.Physical ? c => PhysicalActivation(c, h, w) : null;
+        foreach (var layer in layers) z = layer.Forward(z, physical ?? layer.CoefficientActivation);
         var result = z.is_complex() ? Transform.Hermitian(complex(Head(z.real), Head(z.imag))) : Head(z);
         return result.MoveToOuterDisposeScope();
     }
@@ -125,7 +129,19 @@ public sealed class T1Operator : nn.Module<Tensor, Tensor>, IFrequencyDomainLoss
         return ((Energy(prediction - target) + outside) / total.clamp_min(1e-30)).sqrt().MoveToOuterDisposeScope();
     }
 
-    private static double ResolutionScale(long h, long w) => 1.0 / Math.Sqrt(h * w);
+    private double ResolutionScale(long h, long w) => Options.CoefficientScale == CoefficientScale.Normalised ? 1.0 / Math.Sqrt(h * w) : 1.0;
+
+    /// <summary>
+    /// The activation on the H x W field that mode-major coefficients [r, k, B, c] stand for, projected back onto the
+    /// retained modes: an inverse and a forward retained transform per layer, as an FNO layer pays for it.
+    /// </summary>
+    private Tensor PhysicalActivation(Tensor z, long h, long w)
+    {
+        var scale = ResolutionScale(h, w);
+        var field = Transform.Inverse(z.permute(2, 3, 0, 1) / scale, h, w);
+        var activated = T1Layer.Apply(Options.LayerActivation, field);
+        return (Transform.Forward(activated) * scale).permute(2, 3, 0, 1).contiguous();
+    }
 
     /// <summary>The pointwise head on mode-major features [r, k, B, c], returning [B, OutChannels, r, k].</summary>
     private Tensor Head(Tensor z) => head2.forward(sin(head1.forward(z))).permute(2, 3, 0, 1);

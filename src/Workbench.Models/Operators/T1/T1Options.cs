@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Models.Specs;
@@ -8,8 +9,36 @@ namespace Workbench.Models.Operators.T1;
 /// <summary>Which single orthonormal transform a T1 model works in.</summary>
 public enum T1Transform { Dct, Dft }
 
-/// <summary>Initialisation of the per-mode channel-mixing weights.</summary>
-public enum SpectralInit { VariancePreserving, Naive, Kaiming, Zero }
+/// <summary>
+/// Initialisation of the per-mode channel-mixing weights. <see cref="VariancePreserving"/> gives every layer the
+/// std sqrt(N / (c m)) as the released T1 code does; <see cref="VariancePreservingFirstLayer"/> gives it to the first
+/// layer only (later layers act on fields already confined to the m retained modes and take sqrt(1 / c)).
+/// </summary>
+public enum SpectralInit { VariancePreserving, VariancePreservingFirstLayer, Naive, Kaiming, Zero }
+
+/// <summary>The activation of a T1 layer; applied to real and imaginary parts separately on complex coefficients.</summary>
+public enum T1Activation { Gelu, Tanh, Sin, Identity }
+
+/// <summary>Where a T1 layer's activation acts: on the retained coefficients (the paper) or on the field they stand for.</summary>
+public enum ActivationSpace { Coefficients, Physical }
+
+/// <summary>Initialisation of the dense mixing along each frequency axis: Kaiming N(0, gain^2 / m) as released, or the identity.</summary>
+public enum ModeMixingInit { Kaiming, Identity }
+
+/// <summary>
+/// The pointwise head on coefficients: <see cref="Paper"/> is two bias-free matrices drawn 1e-8 N(0, 1) with sin
+/// between, so the head is odd and maps zero coefficients to zero; <see cref="Biased"/> is a default-initialised
+/// linear layer with bias, sin, and a biased linear layer with 1e-8 N(0, 1) weights and zero bias.
+/// </summary>
+public enum T1Head { Paper, Biased }
+
+/// <summary>
+/// Scale of the transform's coefficients: <see cref="Orthonormal"/> as in the paper; <see cref="Normalised"/> divides
+/// them by sqrt(N) for an H x W = N grid, so the DC coefficient is the field's mean and band-limited fields have the
+/// same coefficients at every resolution. Orthonormal coefficients are O(sqrt N) at the low modes; with the released
+/// code's other choices T1 then did not train at all on 64^2 Navier-Stokes (experiments/fidelity/t1.md).
+/// </summary>
+public enum CoefficientScale { Orthonormal, Normalised }
 
 /// <summary>Which modes a T1 model keeps: the low-pass block, or the rows and columns of most training-set energy.</summary>
 public enum ModeSelectionKind { LowPass, Energy }
@@ -17,9 +46,12 @@ public enum ModeSelectionKind { LowPass, Energy }
 /// <summary>
 /// Options of a Transform-Once model (REFERENCES section 1). Modes1 x Modes2 is the retained block: DCT frequencies
 /// [0, Modes1) x [0, Modes2); DFT signed row frequencies -(Modes1 - 1)..(Modes1 - 1) x rfft columns [0, Modes2).
-/// <see cref="InitResolution"/> is the grid the variance-preserving scale N / (c m) refers to. <c>Selection: Energy</c>
-/// ranks rows and columns by the energy of the first <see cref="SelectionSamples"/> training inputs; a checkpoint
-/// stores the ranked modes, so a trained model loads without its data.
+/// <see cref="InitResolution"/> is the grid the variance-preserving scale N / (c m) refers to. <see cref="Activation"/>
+/// null means the paper's: GELU for the DCT, tanh for the DFT. The defaults are those of the released T1 code but for the
+/// normalised coefficient scale (experiments/fidelity/t1.md); configs written before these options existed name the
+/// earlier behaviour (init variance_preserving_first_layer, mode_mixing_init identity, head biased). <c>Selection:
+/// Energy</c> ranks rows and columns by the energy of the first <see cref="SelectionSamples"/> training inputs; a
+/// checkpoint stores the ranked modes, so a trained model loads without its data.
 /// </summary>
 public sealed record T1Options(
     int InChannels = 1,
@@ -32,9 +64,21 @@ public sealed record T1Options(
     SpectralInit Init = SpectralInit.VariancePreserving,
     int InitResolution = 64,
     int HeadWidth = 128,
+    T1Activation? Activation = null,
+    ActivationSpace ActivationSpace = ActivationSpace.Coefficients,
+    bool Residual = true,
+    ModeMixingInit ModeMixingInit = ModeMixingInit.Kaiming,
+    T1Head Head = T1Head.Paper,
+    CoefficientScale CoefficientScale = CoefficientScale.Normalised,
     ModeSelectionKind Selection = ModeSelectionKind.LowPass,
     int SelectionSamples = 64) : ModelSpec
 {
+    /// <summary>Marks checkpoints written since the defaults follow the released code.</summary>
+    private const string ReleasedDefaultsKey = "t1_released_defaults";
+
+    [JsonIgnore]
+    public T1Activation LayerActivation => Activation ?? (Transform == T1Transform.Dct ? T1Activation.Gelu : T1Activation.Tanh);
+
     public override string Kind => "t1";
 
     public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(TrainingData? data) => new T1Operator(this, ModesFor(data));
@@ -44,13 +88,17 @@ public sealed record T1Options(
         {
             ["t1_rows"] = new JsonArray(t1.Transform.Selection.Rows.Select(r => (JsonNode)r).ToArray()),
             ["t1_columns"] = new JsonArray(t1.Transform.Selection.Columns.Select(c => (JsonNode)c).ToArray()),
+            [ReleasedDefaultsKey] = true,
         }
         : new JsonObject();
 
-    public override torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec) =>
-        spec["t1_rows"] is JsonArray rows && spec["t1_columns"] is JsonArray columns
-            ? new T1Operator(this, new ModeSelection(rows.Select(r => r!.GetValue<long>()).ToArray(), columns.Select(c => c!.GetValue<long>()).ToArray()))
-            : Build(null);
+    public override torch.nn.Module<torch.Tensor, torch.Tensor> BuildFromSpec(JsonObject spec)
+    {
+        var options = spec.ContainsKey("t1_rows") && !spec.ContainsKey(ReleasedDefaultsKey) ? AsBeforeReleasedDefaults() : this;
+        return spec["t1_rows"] is JsonArray rows && spec["t1_columns"] is JsonArray columns
+            ? new T1Operator(options, new ModeSelection(rows.Select(r => r!.GetValue<long>()).ToArray(), columns.Select(c => c!.GetValue<long>()).ToArray()))
+            : options.Build(null);
+    }
 
     public override string? CheckShapes(long[] inputSample, long[] targetSample) =>
         T1Operator.CheckShapes(this, ModeSelection.LowPass(Transform, Modes1, Modes2), inputSample, targetSample);
@@ -62,6 +110,18 @@ public sealed record T1Options(
             yield return p;
         if (Layers < 0) yield return $"layers: expected a non-negative integer, got {Layers}";
     }
+
+    /// <summary>
+    /// These options as read by the releases before the defaults followed the released code: checkpoints of those
+    /// releases hold models built that way, and their run folders' configs cannot name the options added since.
+    /// </summary>
+    private T1Options AsBeforeReleasedDefaults() => this with
+    {
+        Init = Init == SpectralInit.VariancePreserving ? SpectralInit.VariancePreservingFirstLayer : Init,
+        ModeMixingInit = ModeMixingInit.Identity,
+        Head = T1Head.Biased,
+        CoefficientScale = CoefficientScale.Normalised,
+    };
 
     private ModeSelection ModesFor(TrainingData? data)
     {
