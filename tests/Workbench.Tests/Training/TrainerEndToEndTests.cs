@@ -135,6 +135,9 @@ public sealed class TrainerEndToEndTests : IDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
+    private const int SigStop = 19;
+    private const int SigCont = 18;
+
     [Theory]
     [InlineData(15, 143, "SIGTERM")]
     [InlineData(2, 130, "SIGINT")]
@@ -148,12 +151,15 @@ public sealed class TrainerEndToEndTests : IDisposable
         var stopped = Path.Combine(_work, "stopped");
         using (var process = StartTrainingPastTwoEpochs(config, stopped, out var errors))
         {
+            // Paused while the lock is checked, so that a fast machine cannot finish the run before the signal comes.
+            Assert.Equal(0, SendSignal(process.Id, SigStop));
             Assert.StartsWith($"{process.Id} ", File.ReadAllText(Path.Combine(stopped, "run.lock")));
             var second = CliRunner.Run("--threads", "1", "train", "--resume", stopped);
             Assert.Equal(1, second.ExitCode);
             Assert.Contains($"in use by process {process.Id}", Assert.Single(second.ErrorLines));
 
             Assert.Equal(0, SendSignal(process.Id, signal));
+            Assert.Equal(0, SendSignal(process.Id, SigCont));
             Assert.True(process.WaitForExit(60_000), "the signalled run did not stop");
             process.WaitForExit();
             Assert.Equal(exitCode, process.ExitCode);
