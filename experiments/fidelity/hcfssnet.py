@@ -10,13 +10,16 @@ at N = 64, M = 96), models/codec/MODEL-qQ.{json,dat} (steps, sizes, weights). Pa
 floating-point elements stored in the .dat files (learned parameters plus any floating-point buffers; the integer coding
 tables are not counted). Writes experiments/fidelity/hcfssnet.md; no number in it is typed by hand.
 """
+import importlib.util
 import json
 import os
 
-import numpy as np
-from scipy.interpolate import PchipInterpolator
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+# The BD-rate definition of the codec evaluation (checked below against the BD-rates it stored).
+_spec = importlib.util.spec_from_file_location("evaluate", os.path.join(ROOT, "experiments", "codec", "evaluate.py"))
+evaluate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(evaluate)
 RESULTS = os.path.join(ROOT, "experiments", "results")
 MODELS = os.path.join(ROOT, "models", "codec")
 OUT = os.path.join(ROOT, "experiments", "fidelity", "hcfssnet.md")
@@ -30,25 +33,8 @@ FLOAT_SIZES = {5: 2, 6: 4, 7: 8, 15: 2}
 OTHER_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 8, 11: 1}
 
 
-def bd_rate(anchor, test, kind):
-    """Same definition as experiments/codec/evaluate.py (checked below against the BD-rates it stored)."""
-    lo, hi = max(min(anchor[1]), min(test[1])), min(max(anchor[1]), max(test[1]))
-    if hi <= lo:
-        return None
-    areas = []
-    for rates, quality in (anchor, test):
-        order = np.argsort(quality)
-        q, lr = np.asarray(quality)[order], np.log10(np.asarray(rates))[order]
-        if kind == "cubic":
-            integral = np.polyint(np.polyfit(q, lr, 3))
-            areas.append(np.polyval(integral, hi) - np.polyval(integral, lo))
-        else:
-            areas.append(float(PchipInterpolator(q, lr).integrate(lo, hi)))
-    return float(10 ** ((areas[1] - areas[0]) / (hi - lo)) - 1)
-
-
 def both_kinds(anchor, test):
-    return {kind: bd_rate(anchor, test, kind) for kind in ("cubic", "pchip")}
+    return {kind: evaluate.bd_rate(anchor, test, kind) for kind in ("cubic", "pchip")}
 
 
 def read_leb128(data, pos):
