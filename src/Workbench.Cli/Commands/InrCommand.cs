@@ -1,30 +1,25 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
 using Workbench.Data.Images;
 using Workbench.Models.Inr;
+using Workbench.Training.Engine;
 using Workbench.Training.Inr;
+using Workbench.Training.Runs;
 using static TorchSharp.torch;
 
 namespace Workbench.Cli.Commands;
 
 /// <summary>
 /// <c>workbench inr fit --task camera --model nstr --params 200000 --steps 500 --out DIR</c> fits one implicit
-/// representation; <c>workbench inr compare --tasks camera,astronaut --json F --markdown F</c> fits every model at
-/// every budget and writes the results table (rewritten after each fit, so a stopped run keeps what it finished).
+/// representation in a run folder (<c>inr fit --resume DIR</c> continues it); <c>workbench inr compare --tasks
+/// camera,astronaut --json F --markdown F</c> fits every model at every budget, each in a run folder under --runs, and
+/// writes the results table (rewritten after each fit, so a stopped comparison keeps what it finished; --resume continues it).
 /// </summary>
 public static class InrCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     private sealed class Shared
     {
@@ -39,10 +34,15 @@ public static class InrCommand
         public Option<bool?> LearnFrequencies { get; } = new("--nstr-learn-frequencies") { Description = "Whether NSTR learns omega (default true)." };
         public Option<int?> Frequencies { get; } = new("--nstr-k") { Description = "NSTR's K (default budget / 1600, 32..256)." };
 
-        public IEnumerable<Option> All => [Steps, EvalEvery, Size, Frames, SdfPoints, Data, Lambda, Backend, LearnFrequencies, Frequencies];
-
         public InrTaskScale Scale(ParseResult parse, long seed) =>
             new(parse.GetValue(Data)!, parse.GetValue(Size), parse.GetValue(Frames), parse.GetValue(SdfPoints), seed);
+
+        public Option<double?> MaxSeconds { get; } = TrainCommand.MaxSecondsOption();
+
+        public IEnumerable<Option> All => [Steps, EvalEvery, Size, Frames, SdfPoints, Data, Lambda, Backend, LearnFrequencies, Frequencies, MaxSeconds];
+
+        public double? MaxSecondsOf(ParseResult parse) =>
+            parse.GetValue(MaxSeconds) is <= 0 ? throw new ConfigException("inr: --max-seconds must be positive") : parse.GetValue(MaxSeconds);
 
         public InrFitSettings Settings(ParseResult parse, double? lr = null)
         {
@@ -52,17 +52,8 @@ public static class InrCommand
             return new InrFitSettings(steps, every, lr);
         }
 
-        public Func<NstrOptions, NstrOptions> NstrChoices(ParseResult parse)
-        {
-            var (lambda, backend, learn, k) = (parse.GetValue(Lambda), parse.GetValue(Backend), parse.GetValue(LearnFrequencies), parse.GetValue(Frequencies));
-            return o => o with
-            {
-                TransportWeight = lambda ?? o.TransportWeight,
-                Backend = backend ?? o.Backend,
-                LearnFrequencies = learn ?? o.LearnFrequencies,
-                Frequencies = k ?? o.Frequencies,
-            };
-        }
+        public NstrChoices NstrChoices(ParseResult parse) =>
+            new(parse.GetValue(Lambda), parse.GetValue(Backend), parse.GetValue(LearnFrequencies), parse.GetValue(Frequencies));
     }
 
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -76,27 +67,43 @@ public static class InrCommand
     private static Command Fit(Func<ParseResult, CliContext> context)
     {
         var shared = new Shared();
-        var task = new Option<string>("--task") { Description = $"One of {string.Join(", ", InrTaskScale.Names)}.", Required = true };
-        var model = new Option<InrKind>("--model") { Description = "nstr, siren, fourier or hashgrid.", Required = true };
+        var task = new Option<string?>("--task") { Description = $"One of {string.Join(", ", InrTaskScale.Names)}." };
+        var model = new Option<InrKind?>("--model") { Description = "nstr, siren, fourier or hashgrid." };
         var budget = new Option<long>("--params") { Description = "Parameter budget the model is sized to.", DefaultValueFactory = _ => 200_000 };
         var lr = new Option<double?>("--lr") { Description = "Learning rate (default per model)." };
-        var output = new Option<string>("--out") { Description = "Folder for result.json (and reconstruction.png for images).", Required = true };
-        var command = new Command("fit", "Fit one representation to one signal.") { task, model, budget, lr, output };
+        var output = new Option<string?>("--out") { Description = "Run folder to create: config.json, metrics.jsonl, checkpoints/, result.json (and reconstruction.png for images)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the fit in this run folder exactly (its own config.json; Adam, schedule and NSTR's subsets)." };
+        var command = new Command("fit", "Fit one representation to one signal in a run folder.") { task, model, budget, lr, output, resume };
         foreach (var option in shared.All) command.Add(option);
         command.SetAction(parse =>
         {
             var ctx = context(parse);
-            ctx.ConfigureRuntime();
-            var signal = shared.Scale(parse, ctx.Seed).Load(parse.GetValue(task)!).To(ctx.Device);
-            var result = InrComparison.FitOne(signal, parse.GetValue(model), parse.GetValue(budget), shared.Settings(parse, parse.GetValue(lr)), ctx.Seed,
-                ctx.Progress, shared.NstrChoices(parse), out var trained);
-            using (trained)
+            var maxSeconds = shared.MaxSecondsOf(parse);
+            var resumeDir = parse.GetValue(resume);
+            if (resumeDir is not null && parse.GetValue(output) is not null) throw new WorkbenchException("inr fit: --out and --resume cannot be combined");
+            var run = new RunFolder(resumeDir ?? parse.GetValue(output) ?? throw new WorkbenchException("inr fit: expected --out RUN_DIR or --resume RUN_DIR"));
+            InrFitConfig config;
+            if (resumeDir is not null)
             {
-                var folder = parse.GetValue(output)!;
-                AtomicFile.WriteAllText(Path.Combine(folder, "result.json"), JsonSerializer.Serialize(result, Json) + "\n");
-                if (signal.Metric == InrMetric.Psnr && signal.TestCoordinates.Equals(signal.TrainCoordinates))
-                    WriteReconstruction(trained, signal, Path.Combine(folder, "reconstruction.png"));
+                if (!File.Exists(run.ConfigPath)) throw new WorkbenchException($"{run.Root}: not a run folder (config.json missing)");
+                config = InrFitConfig.Load(run.ConfigPath);
             }
+            else
+            {
+                var name = parse.GetValue(task) ?? throw new WorkbenchException("inr fit: expected --task (or --resume RUN_DIR)");
+                var kind = parse.GetValue(model) ?? throw new WorkbenchException("inr fit: expected --model (or --resume RUN_DIR)");
+                config = new InrFitConfig(name, kind, parse.GetValue(budget), shared.Settings(parse, parse.GetValue(lr)), shared.Scale(parse, ctx.Seed), shared.NstrChoices(parse));
+                TrainingEngine.RefuseExisting(run);
+            }
+            ctx.ConfigureRuntime();
+            var signal = config.Scale.Load(config.Task).To(ctx.Device);
+            var result = InrRun.Fit(config, signal, run, resumeDir is not null, ctx.Device, ctx.Progress, maxSeconds, trained =>
+            {
+                if (signal.Metric == InrMetric.Psnr && signal.TestCoordinates.Equals(signal.TrainCoordinates))
+                    WriteReconstruction(trained, signal, Path.Combine(run.Root, "reconstruction.png"));
+            });
+            ctx.Output.WriteLine($"run folder: {run.Root}");
+            if (result is null) return 0;
             ctx.Output.WriteLine($"{result.Model} ({result.Parameters} parameters) on {result.Signal}: {result.Metric} {result.Score:F3}"
                 + (result.Chamfer is { } c ? $", Chamfer {c:F4}" : "") + $" after {result.Steps} steps, {result.Seconds:F1} s");
             return 0;
@@ -112,7 +119,12 @@ public static class InrCommand
         var budgets = new Option<string>("--budgets") { Description = "Comma-separated parameter budgets.", DefaultValueFactory = _ => "50000,200000,800000" };
         var json = new Option<string>("--json") { Description = "Results JSON path.", Required = true };
         var markdown = new Option<string?>("--markdown") { Description = "Results table (markdown) path." };
-        var command = new Command("compare", "Fit every model at every budget on every task; write the results table.") { tasks, models, budgets, json, markdown };
+        var runs = new Option<string?>("--runs") { Description = "Folder of the fits' run folders, one per task, model and budget (default runs/NAME beside the --json file NAME.json)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the comparison in --runs: finished fits are read back, a stopped one resumes exactly, the rest start." };
+        var command = new Command("compare", "Fit every model at every budget on every task, each in a run folder; write the results table.")
+        {
+            tasks, models, budgets, json, markdown, runs, resume,
+        };
         foreach (var option in shared.All) command.Add(option);
         command.SetAction(parse =>
         {
@@ -126,21 +138,27 @@ public static class InrCommand
             var sizes = Split(parse.GetValue(budgets)!).Select(b => long.TryParse(b, out var v) && v > 0 ? v
                 : throw new WorkbenchException($"bad budget '{b}': expected a positive integer.")).ToList();
             var settings = shared.Settings(parse);
+            var maxSeconds = shared.MaxSecondsOf(parse);
             var scale = shared.Scale(parse, ctx.Seed);
+            var jsonPath = Path.GetFullPath(parse.GetValue(json)!);
+            var runsRoot = parse.GetValue(runs) ?? Path.Combine(Path.GetDirectoryName(jsonPath)!, "runs", Path.GetFileNameWithoutExtension(jsonPath));
+            var plan = InrComparison.Plan(scale, taskList, kinds, sizes, settings, shared.NstrChoices(parse), runsRoot);
             var done = new List<InrFitResult>();
             void Write()
             {
                 var report = new { Settings = new { scale.ImageSize, scale.AudioFrames, scale.SdfPoints, settings.Steps, settings.EvalEvery, ctx.Seed, ctx.Threads,
                     Device = ctx.Device.ToString(), Git = Workbench.Core.Runtime.GitCommit.Find(Environment.CurrentDirectory) }, Results = done };
-                AtomicFile.WriteAllText(parse.GetValue(json)!, JsonSerializer.Serialize(report, Json) + "\n");
+                AtomicFile.WriteAllText(parse.GetValue(json)!, JsonSerializer.Serialize(report, InrJson.Options) + "\n");
                 if (parse.GetValue(markdown) is { } md) AtomicFile.WriteAllText(md, InrComparison.Markdown(done));
             }
-            InrComparison.Run(ctx.Device, scale, taskList, kinds, sizes, settings, ctx.Progress, r =>
+            var (_, complete) = InrComparison.Run(ctx.Device, plan, parse.GetValue(resume), ctx.Progress, maxSeconds, r =>
             {
                 done.Add(r);
                 ctx.Output.WriteLine($"{r.Signal} {r.Model} budget {r.Budget} ({r.Parameters} params): {r.Metric} {r.Score:F3}{(r.Chamfer is { } c ? $" Chamfer {c:F4}" : "")} in {r.Seconds:F1} s");
                 Write();
-            }, shared.NstrChoices(parse));
+            });
+            ctx.Output.WriteLine($"runs: {Path.GetFullPath(runsRoot)}");
+            if (!complete) ctx.Output.WriteLine($"stopped after {done.Count} of {plan.Count} fits; continue with the same command and --resume");
             return 0;
         });
         return command;

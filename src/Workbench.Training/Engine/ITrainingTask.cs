@@ -8,8 +8,9 @@ namespace Workbench.Training.Engine;
 /// What a kind of training brings to the <see cref="TrainingEngine"/>: a model with its optimisers (the main one first,
 /// then auxiliary ones such as a codec's quantile optimiser) and rounds of optimisation steps (an operator's epochs, a
 /// codec's blocks of steps). The engine owns the run folder, metrics.jsonl, checkpoints, resume, signals and the summary.
-/// A task must draw everything random from its seed and the round or step, never from state carried between rounds, so
-/// that a run resumed from a checkpoint continues exactly as the uninterrupted one.
+/// A task must draw everything random from its seed and the round or step, or from a generator it lists in
+/// <see cref="Generators"/> (whose state the checkpoint carries), so that a run resumed from a checkpoint continues exactly
+/// as the uninterrupted one.
 /// </summary>
 public interface ITrainingTask : IDisposable
 {
@@ -20,6 +21,10 @@ public interface ITrainingTask : IDisposable
     /// <summary>What one round is called in metrics.jsonl and the summary ("epoch", "round").</summary>
     string RoundName { get; }
 
+    /// <summary>The number of the first round: 1, or 0 for a task whose round 0 measures its starting point.</summary>
+    int FirstRound => 1;
+
+    /// <summary>The number of the last round.</summary>
     int Rounds { get; }
 
     /// <summary>Rounds between two saves of checkpoints/last.ckpt (the last round is always saved).</summary>
@@ -29,6 +34,9 @@ public interface ITrainingTask : IDisposable
 
     IReadOnlyList<OptimizerHelper> Optimizers { get; }
 
+    /// <summary>Random generators whose draws carry across rounds; their states are saved with the checkpoint and restored on resume.</summary>
+    IReadOnlyList<torch.Generator> Generators => [];
+
     /// <summary>What the checkpoint carries so the model can be rebuilt without the training data.</summary>
     JsonObject Spec { get; }
 
@@ -37,6 +45,9 @@ public interface ITrainingTask : IDisposable
 
     /// <summary>The data the task trains on, for the summary.</summary>
     string DataDescription { get; }
+
+    /// <summary>The command that continues a stopped run in <paramref name="root"/>, for the line that reports the stop.</summary>
+    string ContinueCommand(string root) => $"workbench train --resume {root}";
 
     /// <summary>
     /// Runs round <paramref name="round"/> from optimisation step <paramref name="step"/> and returns the step count after
@@ -48,8 +59,11 @@ public interface ITrainingTask : IDisposable
 /// <summary>A round's metric and whether a higher value is better.</summary>
 public sealed record RoundSelection(string Key, bool HigherIsBetter);
 
-/// <summary>The step count after a round, its learning rate (the main optimiser's last) and its metrics.</summary>
-public sealed record RoundResult(long Step, double LearningRate, IReadOnlyList<KeyValuePair<string, double>> Metrics);
+/// <summary>
+/// The step count after a round, its learning rate (the main optimiser's last), its metrics and, for the round's line
+/// only, values that are not single numbers (per-sample arrays).
+/// </summary>
+public sealed record RoundResult(long Step, double LearningRate, IReadOnlyList<KeyValuePair<string, double>> Metrics, JsonObject? Details = null);
 
 /// <summary>
 /// What the engine gives a round: where to report progress, and <see cref="AfterStep"/>, which ends the run at a step

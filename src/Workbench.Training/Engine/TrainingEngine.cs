@@ -42,6 +42,7 @@ public sealed class TrainingEngine(torch.Device device, IProgressSink progress, 
 
             var line = new JsonObject { [task.RoundName] = round, ["step"] = result.Step, ["lr"] = result.LearningRate };
             foreach (var (name, value) in result.Metrics) line[name] = value;
+            foreach (var (name, value) in result.Details ?? []) line[name] = value!.DeepClone();
             line["seconds"] = roundClock.Elapsed.TotalSeconds;
             line["threads"] = torch.get_num_threads();
             history.Add(line);
@@ -49,14 +50,14 @@ public sealed class TrainingEngine(torch.Device device, IProgressSink progress, 
             // Metrics before checkpoints: a run killed in between resumes from the older checkpoint and redoes this
             // round (resume drops metric lines past the checkpoint), where the other order would lose the round's line.
             run.WriteMetrics(history);
-            if (improved) Checkpoint.Save(run.BestCheckpoint, state, task.Model, task.Optimizers, task.Spec);
+            if (improved) Checkpoint.Save(run.BestCheckpoint, state, task.Model, task.Optimizers, task.Spec, task.Generators);
             if (round % task.CheckpointEvery == 0 || round == task.Rounds || outOfTime)
-                Checkpoint.Save(run.LastCheckpoint, state, task.Model, task.Optimizers, task.Spec);
+                Checkpoint.Save(run.LastCheckpoint, state, task.Model, task.Optimizers, task.Spec, task.Generators);
             progress.Message($"{task.RoundName} {round}/{task.Rounds}: " + string.Join(", ", result.Metrics.Select(m => $"{m.Key} {m.Value:G5}")));
             if (outOfTime)
             {
                 stoppedBy = $"time budget of {maxSeconds} s";
-                progress.Message($"{task.Name}: {stoppedBy} reached after {task.RoundName} {round}; continue with: workbench train --resume {run.Root}");
+                progress.Message($"{task.Name}: {stoppedBy} reached after {task.RoundName} {round}; continue with: {task.ContinueCommand(run.Root)}");
                 break;
             }
         }
@@ -68,14 +69,15 @@ public sealed class TrainingEngine(torch.Device device, IProgressSink progress, 
 
     private (TrainingState State, List<JsonObject> History) Restore(ITrainingTask task, RunFolder run, bool resume)
     {
-        if (!resume) return (new TrainingState(0, 0, double.NaN, 0), []);
+        var start = new TrainingState(task.FirstRound - 1, 0, double.NaN, 0);
+        if (!resume) return (start, []);
         if (!File.Exists(run.LastCheckpoint))
         {
             run.WriteMetrics([]);
             progress.Message($"{run.Root} has no checkpoint yet: starting {task.Name} from its first {task.RoundName}");
-            return (new TrainingState(0, 0, double.NaN, 0), []);
+            return (start, []);
         }
-        var state = Checkpoint.Load(run.LastCheckpoint, task.Model, task.Optimizers);
+        var state = Checkpoint.Load(run.LastCheckpoint, task.Model, task.Optimizers, task.Generators);
         var history = run.ReadMetrics().Where(m => (int)m[task.RoundName]! <= state.Epoch).ToList();
         run.WriteMetrics(history);
         progress.Message($"resuming {task.Name} after {task.RoundName} {state.Epoch}");
@@ -95,8 +97,8 @@ public sealed class TrainingEngine(torch.Device device, IProgressSink progress, 
 
     private static string StoppedState(ITrainingTask task, RunFolder run, TrainingState state, int round, int stepInRound) =>
         $"{task.RoundName} {round} stopped after step {stepInRound} of it; {run.Root} keeps " +
-        (state.Epoch == 0 ? "no checkpoint yet" : $"its checkpoint of {task.RoundName} {state.Epoch}") +
-        $"; continue with: workbench train --resume {run.Root}";
+        (state.Epoch < task.FirstRound ? "no checkpoint yet" : $"its checkpoint of {task.RoundName} {state.Epoch}") +
+        $"; continue with: {task.ContinueCommand(run.Root)}";
 
     /// <summary>Refuses a folder that is not empty as the folder of a new run (called before a task's costly set-up, too).</summary>
     public static void RefuseExisting(RunFolder run)

@@ -1,56 +1,31 @@
-using System.Diagnostics;
 using TorchSharp;
+using TorchSharp.Modules;
 using Workbench.Core.Progress;
 using Workbench.Models.Inr;
+using Workbench.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Workbench.Training.Inr;
 
 /// <summary>
 /// Fits a representation to a signal by full-batch MSE (plus NSTR's weighted transport residual, evaluated on the
-/// training points) with Adam; see <see cref="InrFitSettings"/> for the schedule and learning rates.
+/// training points) with Adam; see <see cref="InrFitSettings"/> for the schedule and learning rates. <see cref="Fit"/>
+/// runs an <see cref="InrTask"/>'s rounds in memory (figures, notebooks); <see cref="InrRun"/> runs them in a run folder.
 /// </summary>
 public static class InrFitter
 {
-    public static InrFitResult Fit(InrKind kind, nn.Module<Tensor, Tensor> model, long budget, InrSignal signal, InrFitSettings settings,
-        IProgressSink? progress = null)
+    public static InrFitResult Fit(InrTask task, IProgressSink? progress = null)
     {
-        var device = signal.TrainCoordinates.device;
-        model.to(device);
-        var lr = settings.LearningRate ?? InrFitSettings.DefaultLearningRate(kind);
-        using var optimizer = CreateOptimizer(kind, model, lr);
-        var nstr = model as Nstr;
-        using var subsets = new Generator((ulong)settings.Seed);
-        var curve = new List<InrCurvePoint>();
-        var clock = new Stopwatch();
-        var loss = double.NaN;
-        for (var step = 0; step <= settings.Steps; step++)
+        var context = new RoundContext(progress ?? SilentProgress.Instance, _ => { });
+        var rounds = new List<(long, IReadOnlyDictionary<string, double>)>();
+        var step = 0L;
+        for (var round = 1; round <= task.Rounds; round++)
         {
-            if (step % settings.EvalEvery == 0 || step == settings.Steps)
-            {
-                var score = Score(model, signal).Score;
-                curve.Add(new InrCurvePoint(step, score, loss, clock.Elapsed.TotalSeconds));
-                progress?.Report($"{kind} {signal.Name}", step, settings.Steps, $"{signal.Metric} {score:F3}");
-            }
-            if (step == settings.Steps) break;
-            clock.Start();
-            var decay = Math.Pow(0.1, (double)step / settings.Steps);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = group.InitialLearningRate * decay;
-            using (var scope = NewDisposeScope())
-            {
-                optimizer.zero_grad();
-                var objective = (model.forward(signal.TrainCoordinates) - signal.TrainValues).square().mean();
-                loss = objective.item<float>();
-                if (nstr is not null && nstr.Options.TransportWeight > 0)
-                    objective = objective + nstr.Options.TransportWeight * nstr.TransportResidual(signal.TrainCoordinates, subsets);
-                objective.backward();
-                optimizer.step();
-            }
-            clock.Stop();
+            var result = task.Run(round, step, context);
+            step = result.Step;
+            rounds.Add((step, result.Metrics.ToDictionary()));
         }
-        var final = Score(model, signal);
-        return new InrFitResult(kind.ToString().ToLowerInvariant(), budget, TrainableParameters(model), signal.Name,
-            signal.Metric.ToString().ToLowerInvariant(), final.Score, final.Chamfer, clock.Elapsed.TotalSeconds, settings.Steps, curve);
+        return task.Result(rounds);
     }
 
     public static long TrainableParameters(nn.Module model) => model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
@@ -80,7 +55,7 @@ public static class InrFitter
     }
 
     /// <summary>Adam with each paper's settings; NSTR, whose spectrum field is a hash grid by default, uses the hash-grid ones.</summary>
-    private static optim.Optimizer CreateOptimizer(InrKind kind, nn.Module model, double lr)
+    public static OptimizerHelper CreateOptimizer(InrKind kind, nn.Module model, double lr)
     {
         var trainable = model.parameters().Where(p => p.requires_grad);
         var hash = HashGridOptions.AdamBetas;

@@ -38,7 +38,8 @@ public sealed record ResidualNormConfig
 
 /// <summary>
 /// A Spectral-Refiner fine-tuning experiment (<c>workbench refine</c>): which samples, which equation and norm, how many
-/// iterations of which optimiser (adam or sgd) at which learning rate, and which checkpoint of the trained run to start from.
+/// iterations of which optimiser (adam or sgd) at which learning rate, which trained run and which of its checkpoints to
+/// start from, and how often to checkpoint the refinement.
 /// </summary>
 public sealed record RefineConfig
 {
@@ -57,12 +58,17 @@ public sealed record RefineConfig
     public RefineObjective Objective { get; init; } = RefineObjective.Residual;
     /// <summary>input (the method): the last input frames are the backward scheme's history; forecast: the forecast alone.</summary>
     public ResidualWindow Window { get; init; } = ResidualWindow.Input;
+    /// <summary>The trained SFNO's run folder; the command line's --run wins, and a refinement run's config.json records it.</summary>
+    public string? TrainedRun { get; init; }
+    /// <summary>Iterations between two saves of checkpoints/last.ckpt (every sample's layer and optimiser state; the last iteration is always saved).</summary>
+    public int CheckpointEvery { get; init; } = 10;
 
     public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
             yield return $"name: expected a non-empty name usable as a folder name, got '{Name}'";
         if (Iterations < 0) yield return $"iterations: expected a non-negative integer, got {Iterations}";
+        if (CheckpointEvery < 1) yield return $"checkpoint_every: expected a positive integer, got {CheckpointEvery}";
         if (!(Lr > 0)) yield return $"lr: expected a positive number, got {Lr}";
         if (!(Momentum >= 0 && Momentum < 1)) yield return $"momentum: expected a number in [0, 1), got {Momentum}";
         if (Checkpoint is not ("best" or "last")) yield return $"checkpoint: expected 'best' or 'last', got '{Checkpoint}'";

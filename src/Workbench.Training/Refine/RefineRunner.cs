@@ -1,25 +1,26 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using Workbench.Core.Errors;
 using Workbench.Core.Progress;
-using Workbench.Core.Runtime;
 using Workbench.Data.Hdf5;
 using Workbench.Data.Sources;
 using Workbench.Data.Splits;
 using Workbench.Models.Operators.Sfno;
 using Workbench.Training.Config;
+using Workbench.Training.Engine;
 using Workbench.Training.Runs;
 using static TorchSharp.torch;
 
 namespace Workbench.Training.Refine;
 
 /// <summary>
-/// Runs a <see cref="RefineConfig"/> against a trained SFNO run folder and writes a refinement run folder:
-/// config.json, metrics.jsonl (one line per iteration, rewritten atomically after each) and summary.json.
+/// Runs a <see cref="RefineConfig"/> against a trained SFNO run folder into a standard run folder (a
+/// <see cref="RefineTask"/> run by the <see cref="TrainingEngine"/>): config.json (naming the trained run), metrics.jsonl
+/// with a line per iteration, checkpoints/last.ckpt with every sample's layer and optimiser state, and summary.json with
+/// the refinement's numbers before and after. A run stopped by a signal or a time budget resumes exactly.
 /// </summary>
-public sealed class RefineRunner(Device device, IProgressSink progress)
+public sealed class RefineRunner(Device device, IProgressSink progress, string? deviceRequest = null)
 {
     /// <summary>The trained run, the selected samples (inputs and ground truth on <paramref name="target"/>) and the refiner a config describes.</summary>
     public static (RunFolder Trained, Tensor Inputs, Tensor Truth, SpectralRefiner Refiner) Prepare(RefineConfig config, string trainedRun, Device target)
@@ -40,65 +41,40 @@ public sealed class RefineRunner(Device device, IProgressSink progress)
         return (source, inputs.to(target), truth.to(target), refiner);
     }
 
-    public JsonObject Run(RefineConfig config, string trainedRun, RunFolder output)
+    /// <summary>
+    /// Refines into <paramref name="output"/> (continuing it when <paramref name="resume"/>); <paramref name="maxSeconds"/>
+    /// ends the run, saved and resumable, after the iteration that reaches that much time.
+    /// </summary>
+    public JsonObject Run(RefineConfig config, RunFolder output, bool resume, double? maxSeconds = null)
     {
-        var (source, inputs, truth, refiner) = Prepare(config, trainedRun, device);
-        var samples = inputs.shape[0];
-        double truthResidual;
-        using (no_grad()) truthResidual = refiner.ResidualNorm(inputs, truth).mean().to(ScalarType.Float64).item<double>();
+        if (!resume) TrainingEngine.RefuseExisting(output);
+        using var task = RefineTask.Create(config, device);
+        var configJson = JsonNode.Parse(JsonSerializer.Serialize(config, ExperimentConfigLoader.Json))!.ToJsonString(RunFolder.Json);
+        var summary = new TrainingEngine(device, progress, deviceRequest).Run(task, output, resume, configJson, maxSeconds);
+        if (summary.ContainsKey("stopped_by")) return summary;
 
-        output.Create();
-        using var runLock = RunLock.Acquire(output.Root);
-        using var stopListener = StopRequest.Listen();
-        output.WriteJson(output.ConfigPath, JsonNode.Parse(JsonSerializer.Serialize(config, ExperimentConfigLoader.Json))!);
-        var lines = new List<JsonObject>();
-        var clock = Stopwatch.StartNew();
-        var steps = new List<RefinementStep>();
-        refiner.Run(inputs, truth, config.Iterations, new RefinerOptimizer(config.Optimizer, config.Lr, config.Momentum), step =>
-        {
-            steps.Add(step);
-            lines.Add(new JsonObject
-            {
-                ["iteration"] = step.Iteration,
-                ["residual"] = step.Residual,
-                ["relative_l2"] = step.RelativeL2,
-                ["sample_residual"] = new JsonArray(step.SampleResiduals.Select(v => (JsonNode)v).ToArray()),
-                ["sample_relative_l2"] = new JsonArray(step.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
-                ["seconds"] = clock.Elapsed.TotalSeconds,
-            });
-            output.WriteMetrics(lines);
-            progress.Report("refine", step.Iteration, config.Iterations, $"residual {step.Residual:G4}, relative L2 {step.RelativeL2:G4}");
-            StopRequest.ThrowIfRequested(() => $"{output.Root} holds iterations 0..{step.Iteration} in metrics.jsonl and no summary.json");
-        });
-
-        var (first, last) = (steps[0], steps[^1]);
-        var summary = new JsonObject
-        {
-            ["name"] = config.Name,
-            ["trained_run"] = source.Root,
-            ["checkpoint"] = config.Checkpoint,
-            ["data"] = config.Data.Path,
-            ["samples"] = samples,
-            ["grid"] = new JsonArray(inputs.shape[2], inputs.shape[3]),
-            ["iterations"] = config.Iterations,
-            ["lr"] = config.Lr,
-            ["optimizer"] = JsonSerializer.SerializeToNode(config.Optimizer, ExperimentConfigLoader.Json),
-            ["untruncated"] = config.Untruncated,
-            ["objective"] = JsonSerializer.SerializeToNode(config.Objective, ExperimentConfigLoader.Json),
-            ["window"] = JsonSerializer.SerializeToNode(config.Window, ExperimentConfigLoader.Json),
-            ["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json),
-            ["relative_l2_before"] = first.RelativeL2,
-            ["relative_l2_after"] = last.RelativeL2,
-            ["improvement"] = first.RelativeL2 / last.RelativeL2,
-            ["residual_before"] = first.Residual,
-            ["residual_after"] = last.Residual,
-            ["residual_of_ground_truth"] = truthResidual,
-            ["sample_relative_l2_before"] = new JsonArray(first.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
-            ["sample_relative_l2_after"] = new JsonArray(last.SampleRelativeL2.Select(v => (JsonNode)v).ToArray()),
-            ["device"] = device.ToString(),
-            ["threads"] = get_num_threads(),
-            ["seconds"] = clock.Elapsed.TotalSeconds,
-        };
+        var lines = output.ReadMetrics();
+        var (first, last) = (lines[0], lines[^1]);
+        var (before, after) = ((double)first["relative_l2"]!, (double)last["relative_l2"]!);
+        summary["trained_run"] = task.TrainedRun.Root;
+        summary["checkpoint"] = config.Checkpoint;
+        summary["samples"] = task.Samples;
+        summary["grid"] = new JsonArray(task.Grid.X, task.Grid.Y);
+        summary["lr"] = config.Lr;
+        summary["optimizer"] = JsonSerializer.SerializeToNode(config.Optimizer, ExperimentConfigLoader.Json);
+        summary["untruncated"] = config.Untruncated;
+        summary["objective"] = JsonSerializer.SerializeToNode(config.Objective, ExperimentConfigLoader.Json);
+        summary["window"] = JsonSerializer.SerializeToNode(config.Window, ExperimentConfigLoader.Json);
+        summary["time_derivative"] = JsonSerializer.SerializeToNode(config.Equation.TimeDerivative, ExperimentConfigLoader.Json);
+        summary["relative_l2_before"] = before;
+        summary["relative_l2_after"] = after;
+        summary["improvement"] = before / after;
+        summary["residual_before"] = first["residual"]!.DeepClone();
+        summary["residual_after"] = last["residual"]!.DeepClone();
+        summary["residual_of_ground_truth"] = task.GroundTruthResidual;
+        summary["sample_relative_l2_before"] = first["sample_relative_l2"]!.DeepClone();
+        summary["sample_relative_l2_after"] = last["sample_relative_l2"]!.DeepClone();
+        summary["seconds"] = summary["wall_seconds"]!.DeepClone();
         output.WriteJson(output.SummaryPath, summary);
         return summary;
     }

@@ -13,7 +13,7 @@ public enum RefinerOptimizerKind { Adam, Sgd }
 /// </summary>
 public sealed record RefinerOptimizer(RefinerOptimizerKind Kind, double Lr, double Momentum = 0)
 {
-    public torch.optim.Optimizer Create(IEnumerable<Parameter> parameters)
+    public OptimizerHelper Create(IEnumerable<Parameter> parameters)
     {
         if (!(Lr > 0)) throw new WorkbenchException($"refine: expected a positive learning rate, got {Lr}.");
         if (!(Momentum >= 0 && Momentum < 1)) throw new WorkbenchException($"refine: expected a momentum in [0, 1), got {Momentum}.");

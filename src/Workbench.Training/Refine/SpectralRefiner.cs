@@ -8,6 +8,9 @@ using static TorchSharp.torch;
 
 namespace Workbench.Training.Refine;
 
+/// <summary>One sample under refinement: its input, ground truth (if any), frozen latent, own output layer and that layer's optimiser.</summary>
+public sealed record RefinedSample(Tensor Input, Tensor? Truth, Tensor Latent, SpectralConv Layer, TorchSharp.Modules.OptimizerHelper Optimizer);
+
 /// <summary>One refinement iteration, averaged over the samples (per-sample values alongside).</summary>
 public sealed record RefinementStep(int Iteration, double Residual, double RelativeL2, double[] SampleResiduals, double[] SampleRelativeL2);
 
@@ -42,6 +45,9 @@ public sealed class SpectralRefiner
         _norm = norm;
     }
 
+    /// <summary>The trained model whose output layer is refined.</summary>
+    public Sfno Model => _model;
+
     /// <summary>
     /// The untruncated output layer for an output layer reading X x Y x T and writing <paramref name="outSteps"/> frames: weights for
     /// all X/2 x Y/2 wavenumbers per side and min(T/2+1, outSteps/2+1) in t, the trained ones copied into place.
@@ -73,12 +79,22 @@ public sealed class SpectralRefiner
     public Tensor Run(Tensor inputs, Tensor? truth, int iterations, RefinerOptimizer optimizer, Action<RefinementStep> report)
     {
         if (iterations < 0) throw new WorkbenchException($"refine: expected a non-negative iteration count, got {iterations}.");
+        var samples = Start(inputs, truth, optimizer);
+        for (var iteration = 0; iteration <= iterations; iteration++) report(Iterate(samples, iteration, step: iteration < iterations));
+        return Predict(samples);
+    }
+
+    /// <summary>
+    /// Freezes the trained model and gives each sample of <paramref name="inputs"/> [S, T_in, X, Y] its latent, its own
+    /// output layer and its optimiser.
+    /// </summary>
+    public IReadOnlyList<RefinedSample> Start(Tensor inputs, Tensor? truth, RefinerOptimizer optimizer)
+    {
         if (_objective == RefineObjective.Truth && truth is null) throw new WorkbenchException("refine: the truth objective needs the ground truth.");
         _model.eval();
         foreach (var parameter in _model.parameters()) parameter.requires_grad_(false);
-        var samples = inputs.shape[0];
-        var states = new List<SampleState>();
-        for (var s = 0; s < samples; s++)
+        var samples = new List<RefinedSample>();
+        for (var s = 0; s < inputs.shape[0]; s++)
         {
             var input = inputs.narrow(0, s, 1);
             Tensor latent;
@@ -87,35 +103,43 @@ public sealed class SpectralRefiner
             var layer = _untruncated
                 ? Untruncated(_model.OutputLayer, latent.shape[2], latent.shape[3], read, written)
                 : new SpectralConv(_model.OutputLayer.Weight, _model.OutputLayer.Normalization);
-            states.Add(new SampleState(input, truth?.narrow(0, s, 1), latent, layer, optimizer.Create(layer.parameters())));
+            samples.Add(new RefinedSample(input, truth?.narrow(0, s, 1), latent, layer, optimizer.Create(layer.parameters())));
         }
+        return samples;
+    }
 
-        for (var iteration = 0; ; iteration++)
+    /// <summary>
+    /// Measures every sample's forecast (iteration <paramref name="iteration"/>: the layers after that many steps) and,
+    /// when <paramref name="step"/>, takes each layer's next optimiser step from the same evaluation.
+    /// </summary>
+    public RefinementStep Iterate(IReadOnlyList<RefinedSample> samples, int iteration, bool step)
+    {
+        var residuals = new double[samples.Count];
+        var errors = new double[samples.Count];
+        for (var s = 0; s < samples.Count; s++)
         {
-            var residuals = new double[samples];
-            var errors = new double[samples];
-            for (var s = 0; s < samples; s++)
-            {
-                using var scope = NewDisposeScope();
-                var state = states[s];
-                var (prediction, residual, loss) = Evaluate(state);
-                residuals[s] = residual.to(ScalarType.Float64).item<double>();
-                errors[s] = state.Truth is null ? double.NaN : RelativeL2(prediction, state.Truth);
-                if (iteration == iterations) continue;
-                state.Optimizer.zero_grad();
-                loss.backward();
-                state.Optimizer.step();
-            }
-            report(new RefinementStep(iteration, residuals.Average(), errors.Average(), residuals, errors));
-            if (iteration == iterations) break;
+            using var scope = NewDisposeScope();
+            var sample = samples[s];
+            var (prediction, residual, loss) = Evaluate(sample);
+            residuals[s] = residual.to(ScalarType.Float64).item<double>();
+            errors[s] = sample.Truth is null ? double.NaN : RelativeL2(prediction, sample.Truth);
+            if (!step) continue;
+            sample.Optimizer.zero_grad();
+            loss.backward();
+            sample.Optimizer.step();
         }
+        return new RefinementStep(iteration, residuals.Average(), errors.Average(), residuals, errors);
+    }
 
+    /// <summary>The forecasts [S, T_out, X, Y] of the samples' layers as they stand.</summary>
+    public Tensor Predict(IReadOnlyList<RefinedSample> samples)
+    {
         using var final = no_grad();
-        return cat(states.Select(state => _model.Head(state.Layer, state.Latent, state.Input)).ToArray(), 0);
+        return cat(samples.Select(sample => _model.Head(sample.Layer, sample.Latent, sample.Input)).ToArray(), 0);
     }
 
     /// <summary>One sample's forecast, the norm of its residual and the objective (the residual, or the error to the truth).</summary>
-    private (Tensor Prediction, Tensor Residual, Tensor Loss) Evaluate(SampleState state)
+    private (Tensor Prediction, Tensor Residual, Tensor Loss) Evaluate(RefinedSample state)
     {
         var (prediction, residual) = PredictAndMeasure(state);
         var loss = _objective == RefineObjective.Residual ? residual : (prediction - state.Truth!).norm() / state.Truth!.norm();
@@ -126,7 +150,7 @@ public sealed class SpectralRefiner
     /// One sample's forecast and the norm of its residual. With the Fourier scheme a padded head is differentiated over
     /// its whole period, where it is a trigonometric polynomial, so d_t is exact; otherwise as <see cref="ResidualNorm"/>.
     /// </summary>
-    private (Tensor Prediction, Tensor Residual) PredictAndMeasure(SampleState state)
+    private (Tensor Prediction, Tensor Residual) PredictAndMeasure(RefinedSample state)
     {
         if (_equation.Scheme != TimeDerivative.Fourier || !_model.Options.TemporalPadding)
         {
@@ -157,6 +181,4 @@ public sealed class SpectralRefiner
         using var _ = no_grad();
         return ((prediction - truth).norm() / truth.norm()).to(ScalarType.Float64).item<double>();
     }
-
-    private sealed record SampleState(Tensor Input, Tensor? Truth, Tensor Latent, SpectralConv Layer, optim.Optimizer Optimizer);
 }

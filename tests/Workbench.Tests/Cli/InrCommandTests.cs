@@ -41,6 +41,34 @@ public sealed class InrCommandTests : IDisposable
         Assert.Equal(6, File.ReadAllLines(md).Length);
     }
 
+    [Fact]
+    public void Compare_stopped_by_the_time_budget_resumes_into_the_results_of_an_uninterrupted_run()
+    {
+        string[] Compare(string json, params string[] more) =>
+        [
+            "--threads", "1", "inr", "compare", "--tasks", "camera", "--models", "nstr,hashgrid", "--size", "16", "--budgets", "40000",
+            "--steps", "4", "--eval-every", "2", "--data", Data, "--json", Path.Combine(_folder, json), .. more,
+        ];
+        JsonArray Results(string json) => JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, json)))!["results"]!.AsArray();
+        string Numbers(JsonNode? r) => $"{r!["model"]} {r["score"]} " + string.Join(" ", r["curve"]!.AsArray().Select(c => $"{c!["step"]}:{c["score"]}:{c["loss"]}"));
+
+        var whole = CliRunner.Run(Compare("whole.json"));
+        var stopped = CliRunner.Run(Compare("split.json", "--max-seconds", "1e-9"));
+        var linesWhenStopped = File.ReadAllLines(Path.Combine(_folder, "runs", "split", "camera-nstr-40000", "metrics.jsonl"));
+        var again = CliRunner.Run(Compare("split.json"));
+        var resumed = CliRunner.Run(Compare("split.json", "--resume"));
+
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Contains("stopped after 0 of 2 fits", stopped.Output);
+        Assert.Single(linesWhenStopped);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("run folder already exists", Assert.Single(again.ErrorLines));
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Equal(Results("whole.json").Select(Numbers), Results("split.json").Select(Numbers));
+        Assert.True(File.Exists(Path.Combine(_folder, "runs", "split", "camera-hashgrid-40000", "checkpoints", "last.ckpt")));
+    }
+
     [Theory]
     [InlineData("--tasks", "lena", "unknown INR task(s) lena")]
     [InlineData("--models", "nerf", "unknown model 'nerf'")]

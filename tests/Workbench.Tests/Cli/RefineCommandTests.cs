@@ -22,8 +22,8 @@ public sealed class RefineCommandTests : IDisposable
           "iterations": {{iterations}}, "lr": 0.001, "checkpoint": "last" }
         """);
 
-    [Fact]
-    public void RefinesATrainedRunIntoARunFolder()
+    /// <summary>Generates a tiny Navier-Stokes dataset and trains a tiny SFNO on it for one epoch; returns its run folder.</summary>
+    private string TrainedRun()
     {
         var generate = CliRunner.Run("--seed", "3", "--threads", "1", "datasets", "generate", "navier-stokes", "--samples", "4", "--resolution", "16",
             "--solver-resolution", "16", "--dt", "0.01", "--record-every", "0.1", "--warmup", "0.5", "--horizon", "1.3", "--batch", "4",
@@ -39,6 +39,13 @@ public sealed class RefineCommandTests : IDisposable
             """);
         var run = Path.Combine(_folder, "run");
         Assert.Equal(0, CliRunner.Run("--threads", "1", "train", experiment, "--out", run).ExitCode);
+        return run;
+    }
+
+    [Fact]
+    public void RefinesATrainedRunIntoARunFolder()
+    {
+        var run = TrainedRun();
 
         var refined = Path.Combine(_folder, "refined");
         var result = CliRunner.Run("--threads", "1", "refine", RefineConfig(3), "--run", run, "--out", refined);
@@ -51,6 +58,33 @@ public sealed class RefineCommandTests : IDisposable
         Assert.Equal(2, summary["samples"]!.GetValue<long>());
         Assert.Equal(JsonNode.Parse(lines[^1])!["relative_l2"]!.GetValue<double>(), summary["relative_l2_after"]!.GetValue<double>());
         Assert.True(summary["residual_of_ground_truth"]!.GetValue<double>() < summary["residual_before"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void ARefinementStoppedAfterAnIterationAndResumedEqualsTheUninterruptedOneBitForBit()
+    {
+        var run = TrainedRun();
+        var config = RefineConfig(4);
+        var (whole, split) = (Path.Combine(_folder, "whole"), Path.Combine(_folder, "split"));
+
+        var wholeRun = CliRunner.Run("--threads", "1", "refine", config, "--run", run, "--out", whole);
+        var stopped = CliRunner.Run("--threads", "1", "refine", config, "--run", run, "--out", split, "--max-seconds", "1e-9");
+        var linesWhenStopped = File.ReadAllLines(Path.Combine(split, "metrics.jsonl"));
+        var resumed = CliRunner.Run("--threads", "1", "refine", "--resume", split);
+
+        Assert.True(wholeRun.ExitCode == 0, wholeRun.Error);
+        Assert.True(stopped.ExitCode == 0, stopped.Error);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Equal(0, (int)JsonNode.Parse(Assert.Single(linesWhenStopped))!["iteration"]!);
+        string Line(string line) => string.Join(",", JsonNode.Parse(line)!.AsObject().Where(p => p.Key != "seconds").Select(p => $"{p.Key}={p.Value!.ToJsonString()}"));
+        var lines = File.ReadAllLines(Path.Combine(whole, "metrics.jsonl"));
+        Assert.Equal([0, 1, 2, 3, 4], lines.Select(l => (int)JsonNode.Parse(l)!["iteration"]!));
+        Assert.Equal(lines.Select(Line), File.ReadAllLines(Path.Combine(split, "metrics.jsonl")).Select(Line));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "checkpoints", "last.ckpt")), File.ReadAllBytes(Path.Combine(split, "checkpoints", "last.ckpt")));
+        JsonNode Summary(string folder) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")))!;
+        foreach (var key in new[] { "relative_l2_before", "relative_l2_after", "residual_after", "residual_of_ground_truth", "sample_relative_l2_after", "iterations" })
+            Assert.Equal(Summary(whole)[key]!.ToJsonString(), Summary(split)[key]!.ToJsonString());
+        Assert.NotEqual(Summary(whole)["relative_l2_before"]!.ToJsonString(), Summary(whole)["relative_l2_after"]!.ToJsonString());
     }
 
     [Fact]
