@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using Workbench.Core.Errors;
 using Workbench.Models.Operators.Fno;
 using Workbench.Models.Operators.Sfno;
@@ -9,7 +10,7 @@ using static TorchSharp.torch;
 namespace Workbench.Training.Refine;
 
 /// <summary>One sample under refinement: its input, ground truth (if any), frozen latent, own output layer and that layer's optimiser.</summary>
-public sealed record RefinedSample(Tensor Input, Tensor? Truth, Tensor Latent, SpectralConv Layer, TorchSharp.Modules.OptimizerHelper Optimizer);
+public sealed record RefinedSample(Tensor Input, Tensor? Truth, Tensor Latent, SpectralConv Layer, OptimizerHelper Optimizer);
 
 /// <summary>One refinement iteration, averaged over the samples (per-sample values alongside).</summary>
 public sealed record RefinementStep(int Iteration, double Residual, double RelativeL2, double[] SampleResiduals, double[] SampleRelativeL2);
