@@ -203,7 +203,8 @@ public sealed class CodecCommandTests : IDisposable
         Assert.Equal(((byte)3, (byte?)25), (file.Quality, file.QualityHundredths));
         Assert.Equal(Workbench.Codec.Entropy.Container.CodecFileFormat.Read(fixedFile).Streams, file.Streams);
         Assert.Equal(ImageCodec.Decompress(fixedFile, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
-        Assert.Equal((15, 13, 3), (new CodecCheckpoints(variable).VariableRateInfo(CodecModelId.Hyperprior) is var info ? (info.Steps, info.PriorSteps, info.Lambdas!.Count) : default));
+        var info = new CodecCheckpoints(variable).VariableRateInfo(CodecModelId.Hyperprior);
+        Assert.Equal((2, 2, 3), (info.Steps, info.FirstQuality, info.Lambdas!.Count));
     }
 
     [Theory]
