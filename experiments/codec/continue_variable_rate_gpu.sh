@@ -8,9 +8,11 @@
 #                        the fixed-rate q3 checkpoint in models/codec (transforms copied, every gain 1), at their N and M;
 #   compressai           from scratch at CompressAI's width for these rates, N = 128, M = 192 (FROM=DIR with such a
 #                        variable-rate model continues it instead).
-# HYPER_STEPS (default 6000) and HCFSS_STEPS (default 1500) are the steps of a new run, sized to end within
-# MAX_SECONDS (default 480: the training of one call stays under 9 minutes beside the start and the conversion); the
-# script prints each run's measured steps/s, from which the next call's steps follow. A run that reaches MAX_SECONDS
+# HYPER_STEPS (default 6000) and HCFSS_STEPS (default 1500) are the steps of a new run, sized at the committed width
+# to end within MAX_SECONDS (default 480: the training of one call stays under 9 minutes beside the start and the
+# conversion) from the H200 rates of continue_ladder_gpu.sh (HCFSSNet about 6.7 steps/s with four runs side by side);
+# the script prints each run's measured steps/s, from which the next call's steps follow (at the CompressAI width, with
+# about 16 times the convolution work per step, size them from a first call's rate). A run that reaches MAX_SECONDS
 # first stops after its round, saved but not exported: the same command with the same OUT resumes every unfinished run
 # exactly (codec train --resume: optimisers, schedule, patches and levels), so device calls add up to the uninterrupted
 # run. A finished run's model is written with float16 weights to OUT/models/codec-variable (codec convert
@@ -29,11 +31,10 @@ cd "$(dirname "$0")/../.."
 out=${1:?usage: experiments/codec/continue_variable_rate_gpu.sh OUT}
 workbench=${WORKBENCH:-"dotnet src/Workbench.Cli/bin/Release/net10.0/linux-x64/workbench.dll"}
 width=${WIDTH:-committed}
-from=${FROM:-models/codec-variable}
 max_seconds=${MAX_SECONDS:-480}
 case $width in
-  committed) keep_runs=${KEEP_RUNS:-1} ;;
-  compressai) keep_runs=${KEEP_RUNS:-0} ;;
+  committed) keep_runs=${KEEP_RUNS:-1} from=${FROM:-models/codec-variable} ;;
+  compressai) keep_runs=${KEEP_RUNS:-0} from=${FROM:-} ;;
   *) echo "WIDTH must be committed or compressai, got $width" >&2; exit 2 ;;
 esac
 mkdir -p "$out/runs" "$out/models/float32"
@@ -48,7 +49,7 @@ train() {  # model
   if [ -f "$run/config.json" ]; then
     $workbench --device "${DEVICE:-cuda}" --threads "${THREADS:-2}" codec train --resume "$run" --max-seconds "$max_seconds"
   else
-    if [ -f "$from/$1-variable.json" ]; then start=(--from "$from")
+    if [ -n "$from" ] && [ -f "$from/$1-variable.json" ]; then start=(--from "$from")
     elif [ "$width" = compressai ]; then start=(--n 128 --m 192)
     else start=(--from models/codec --from-quality 3); fi
     $workbench --device "${DEVICE:-cuda}" --threads "${THREADS:-2}" --seed 1 codec train --model "$1" \
