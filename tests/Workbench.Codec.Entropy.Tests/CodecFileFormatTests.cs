@@ -21,6 +21,32 @@ public class CodecFileFormatTests
         Assert.Equal<byte>([0xbf, 0x4c, 0xd3, 0x81], bytes[^4..]);
     }
 
+    /// <summary>Oracle: Python's zlib.crc32 of the 22 bytes before the checksum is 0xf94b8aad.</summary>
+    [Fact]
+    public void A_variable_rate_file_is_version_2_with_the_quality_hundredths_after_the_pad_multiple()
+    {
+        var file = new CodecFile(ModelId: 1, Quality: 2, Width: 2, Height: 1, PadMultiple: 64, [Encoding.ASCII.GetBytes("abc")], QualityHundredths: 50);
+        var bytes = CodecFileFormat.Write(file);
+
+        Assert.Equal("WBIC"u8.ToArray().Concat<byte>([2, 1, 2, 1, 2, 0, 1, 0, 64, 0, 50, 3, 0, 0, 0, 97, 98, 99]), bytes[..^4]);
+        Assert.Equal<byte>([0xad, 0x8a, 0x4b, 0xf9], bytes[^4..]);
+        var read = CodecFileFormat.Read(bytes);
+        Assert.Equal((file.Quality, file.QualityHundredths, file.Width), (read.Quality, read.QualityHundredths, read.Width));
+        Assert.Equal("abc"u8.ToArray(), Assert.Single(read.Streams));
+    }
+
+    [Fact]
+    public void Quality_hundredths_past_99_are_refused_when_writing_and_when_reading()
+    {
+        Assert.Throws<ArgumentException>(() => CodecFileFormat.Write(Sample(5) with { QualityHundredths = 100 }));
+        var bytes = CodecFileFormat.Write(Sample(5) with { QualityHundredths = 99 });
+        bytes[14] = 100;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), System.IO.Hashing.Crc32.HashToUInt32(bytes.AsSpan(0, bytes.Length - 4)));
+
+        var error = Assert.Throws<BitstreamException>(() => CodecFileFormat.Read(bytes));
+        Assert.Equal("codec file has quality hundredths 100 (expected 0..99)", error.Message);
+    }
+
     [Fact]
     public void A_file_round_trips_and_is_the_same_bytes_each_time()
     {
@@ -33,6 +59,7 @@ public class CodecFileFormatTests
         for (var s = 0; s < file.Streams.Count; s++) Assert.Equal(file.Streams[s], read.Streams[s]);
         Assert.Equal(bytes, CodecFileFormat.Write(Sample(1)));
         Assert.Equal(14 + file.Streams.Sum(s => 4 + s.Length) + 4, bytes.Length);
+        Assert.Null(read.QualityHundredths);
     }
 
     [Theory]
@@ -61,10 +88,12 @@ public class CodecFileFormatTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
-    public void A_thousand_mutated_files_each_give_an_error_or_a_valid_file_quickly()
+    [Theory]
+    [InlineData(null)]
+    [InlineData((byte)25)]
+    public void A_thousand_mutated_files_each_give_an_error_or_a_valid_file_quickly(byte? hundredths)
     {
-        var bytes = CodecFileFormat.Write(Sample(3));
+        var bytes = CodecFileFormat.Write(Sample(3) with { QualityHundredths = hundredths });
         var random = new Random(17);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var errors = 0;

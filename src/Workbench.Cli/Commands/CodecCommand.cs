@@ -46,16 +46,21 @@ public static class CodecCommand
         var input = new Argument<string>("IN") { Description = "PNG (8 or 16 bits, grey, RGB or with alpha) or JPEG image to compress." };
         var output = new Argument<string>("OUT.wbc") { Description = "Codec file to write." };
         var model = ModelOption();
-        var quality = new Option<int>("--quality") { Description = "Quality level (a trained model must exist for it).", DefaultValueFactory = _ => 3 };
+        var quality = new Option<double>("--quality")
+        {
+            Description = "Quality level: a whole one with a fixed-rate model of it, any within a variable-rate model's levels (two decimals at most).",
+            DefaultValueFactory = _ => 3,
+        };
         var models = ModelsOption();
         var command = new Command("compress", "Compress a PNG or JPEG image into a codec file (grey is replicated to RGB, alpha composited over white).") { input, output, model, quality, models };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
             ctx.ConfigureRuntime();
-            var level = Quality(parse.GetValue(quality));
             var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
-            var network = checkpoints.Load(CodecModels.Parse(parse.GetValue(model)!), level);
+            var id = CodecModels.Parse(parse.GetValue(model)!);
+            var level = checkpoints.Choose(id, CodecQuality.ToHundredths(parse.GetValue(quality)));
+            var network = checkpoints.Load(id, level);
             var path = parse.GetValue(input)!;
             var image = ReadImage(path);
             var clock = Stopwatch.StartNew();
@@ -69,7 +74,7 @@ public static class CodecCommand
                 throw new DataFileException($"{path}: {e.Message}", e);
             }
             AtomicFile.WriteAllBytes(parse.GetValue(output)!, bytes);
-            ctx.Output.WriteLine($"{parse.GetValue(output)}: {bytes.Length} bytes, {8.0 * bytes.Length / ((double)image.Width * image.Height):F4} bpp ({image.Width} x {image.Height}, quality {level}, {clock.Elapsed.TotalSeconds:F2} s)");
+            ctx.Output.WriteLine($"{parse.GetValue(output)}: {bytes.Length} bytes, {8.0 * bytes.Length / ((double)image.Width * image.Height):F4} bpp ({image.Width} x {image.Height}, quality {level}{(level.VariableRate ? ", variable rate" : "")}, {clock.Elapsed.TotalSeconds:F2} s)");
             return 0;
         });
         return command;
@@ -108,7 +113,11 @@ public static class CodecCommand
     {
         var images = new Option<string>("--images") { Description = "Folder of PNG images.", Required = true };
         var json = new Option<string>("--json") { Description = "Write the per-image, per-quality results as JSON.", Required = true };
-        var qualities = new Option<int[]>("--qualities") { Description = "Qualities to evaluate (default: every trained one).", AllowMultipleArgumentsPerToken = true };
+        var qualities = new Option<double[]>("--qualities")
+        {
+            Description = "Qualities to evaluate (default: every trained one; between the levels of a variable-rate model too).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var model = ModelOption();
         var models = ModelsOption();
         var command = new Command("evaluate", "Rate (bpp from the file size), PSNR, MS-SSIM and times per image and quality.") { images, json, qualities, model, models };
@@ -116,8 +125,10 @@ public static class CodecCommand
         {
             var ctx = context(parse);
             ctx.ConfigureRuntime();
-            var levels = (parse.GetValue(qualities) ?? []).Select(Quality).ToArray();
-            var report = CodecEvaluation.Run(new CodecCheckpoints(parse.GetValue(models)!), CodecModels.Parse(parse.GetValue(model)!), parse.GetValue(images)!, levels, ctx.Output.WriteLine);
+            var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
+            var id = CodecModels.Parse(parse.GetValue(model)!);
+            var levels = (parse.GetValue(qualities) ?? []).Select(q => checkpoints.Choose(id, CodecQuality.ToHundredths(q))).ToArray();
+            var report = CodecEvaluation.Run(checkpoints, id, parse.GetValue(images)!, levels, ctx.Output.WriteLine);
             foreach (var mean in report.Mean)
                 ctx.Output.WriteLine($"quality {mean.Quality}: mean {mean.Bpp:F4} bpp, {mean.Psnr:F2} dB, MS-SSIM {mean.MsSsim:F4}");
             AtomicFile.WriteAllText(parse.GetValue(json)!, JsonSerializer.Serialize(report, Json) + "\n");
@@ -134,8 +145,13 @@ public static class CodecCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var images = new Option<string[]>("--images") { Description = "Training PNG images or folders of them (never the evaluation images).", AllowMultipleArgumentsPerToken = true };
-        var quality = new Option<int?>("--quality") { Description = "Quality level the trained model is saved under." };
+        var quality = new Option<int?>("--quality") { Description = "Quality level the trained model is saved under (with --lambdas: the first level's)." };
         var lambda = new Option<double?>("--lambda") { Description = "Rate-distortion trade-off (loss = lambda 255^2 MSE + bpp)." };
+        var lambdas = new Option<double[]>("--lambdas")
+        {
+            Description = "A variable-rate model instead: one quality level per lambda from --quality on, each step trains a level drawn from (seed, step).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var steps = new Option<int>("--steps") { Description = "Optimiser steps.", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Patches per step.", DefaultValueFactory = _ => 8 };
         var patch = new Option<int>("--patch") { Description = "Patch size in pixels (a multiple of 64).", DefaultValueFactory = _ => 128 };
@@ -149,14 +165,19 @@ public static class CodecCommand
         var models = ModelsOption();
         var from = new Option<string?>("--from")
         {
-            Description = "Folder of trained codec models whose checkpoint of this model and quality gives the starting weights (its N and M; " +
-                          "a warm start: the optimiser starts afresh; --resume continues a run exactly).",
+            Description = "Folder of trained codec models whose checkpoint of this model and quality (variable-rate: its variable-rate model) gives " +
+                          "the starting weights (its N and M; a warm start: the optimiser starts afresh; --resume continues a run exactly).",
+        };
+        var fromQuality = new Option<int?>("--from-quality")
+        {
+            Description = "With --lambdas: start from --from's fixed-rate checkpoint of this quality (transforms copied, every gain 1).",
         };
         var output = new Option<string?>("--out") { Description = "Run folder to create (default runs/codec/MODEL-qQ)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the codec run in this folder exactly (optimisers, schedule, patches)." };
-        var command = new Command("train", "Train a codec model for one quality in a run folder, then save it to --models.")
+        var command = new Command("train", "Train a codec model for one quality (or a variable-rate one for several) in a run folder, then save it to --models.")
         {
-            experiment, images, quality, lambda, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, maxSeconds, models, from, output, resume,
+            experiment, images, quality, lambda, lambdas, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, maxSeconds, models, from, fromQuality,
+            output, resume,
         };
         command.SetAction(parse =>
         {
@@ -170,22 +191,28 @@ public static class CodecCommand
             if (parse.GetValue(experiment) is { } path)
                 return RunExperiment(ctx, CodecExperimentConfig.Load(path), null, parse.GetValue(output), parse.GetValue(maxSeconds));
 
-            if (parse.GetValue(images) is not { Length: > 0 } given || parse.GetValue(quality) is not { } level || parse.GetValue(lambda) is not { } trade)
-                throw new ConfigException("codec train: expected an experiment config, --resume RUN_DIR, or --images, --quality and --lambda");
+            var levels = parse.GetValue(lambdas) is { Length: > 0 } list ? list : null;
+            if (parse.GetValue(images) is not { Length: > 0 } given || parse.GetValue(quality) is not { } level || (parse.GetValue(lambda) is null) == (levels is null))
+                throw new ConfigException("codec train: expected an experiment config, --resume RUN_DIR, or --images, --quality and --lambda (or --lambdas)");
             var id = CodecModels.Parse(parse.GetValue(model)!);
-            var prior = parse.GetValue(from) is { } folder ? new CodecCheckpoints(folder).Info(id, Quality(level)) : null;
+            if (parse.GetValue(fromQuality) is not null && (levels is null || parse.GetValue(from) is null))
+                throw new ConfigException("codec train: --from-quality starts a variable-rate model (--lambdas) from a fixed-rate checkpoint in --from");
+            var prior = parse.GetValue(from) is not { } folder ? null
+                : levels is not null && parse.GetValue(fromQuality) is null ? new CodecCheckpoints(folder).VariableRateInfo(id)
+                : new CodecCheckpoints(folder).Info(id, Quality(parse.GetValue(fromQuality) ?? level));
             bool GivenOtherThan(Option<int> option, int value) => parse.GetResult(option) is { Implicit: false } && parse.GetValue(option) != value;
             if (prior is not null && (GivenOtherThan(n, prior.N) || GivenOtherThan(m, prior.M)))
                 throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {parse.GetValue(from)} (N {prior.N}, M {prior.M})");
             if (prior is not null) ctx.Output.WriteLine($"starting from the weights in {parse.GetValue(from)} after {prior.Steps} steps");
             var config = new CodecExperimentConfig
             {
-                Name = $"{CodecModels.Name(id)}-q{level}",
+                Name = levels is null ? $"{CodecModels.Name(id)}-q{level}" : $"{CodecModels.Name(id)}-variable",
                 Seed = ctx.Seed,
                 Model = new CodecModelConfig { Kind = CodecModels.Name(id), N = prior?.N ?? parse.GetValue(n), M = prior?.M ?? parse.GetValue(m) },
                 Images = given,
                 Quality = level,
-                Lambda = trade,
+                Lambda = parse.GetValue(lambda) ?? 0,
+                Lambdas = levels,
                 Steps = parse.GetValue(steps),
                 BatchSize = parse.GetValue(batch),
                 PatchSize = parse.GetValue(patch),
@@ -193,6 +220,7 @@ public static class CodecCommand
                 AuxLr = parse.GetValue(auxRate),
                 CheckpointEvery = parse.GetValue(checkpointEvery),
                 InitFrom = parse.GetValue(from),
+                InitQuality = parse.GetValue(fromQuality),
                 SaveTo = parse.GetValue(models),
             };
             var problem = config.Problems().FirstOrDefault();
@@ -215,7 +243,7 @@ public static class CodecCommand
             DefaultValueFactory = _ => [.. CompactCodecWeights.KeptFloat32],
         };
         var models = ModelsOption();
-        var command = new Command("convert", "Rewrite every model of --models with its weights stored at --weight-bits (the computation stays float32).")
+        var command = new Command("convert", "Rewrite every model of --models (fixed- and variable-rate) with its weights stored at --weight-bits (the computation stays float32).")
         {
             output, bits, kept, models,
         };
@@ -227,14 +255,22 @@ public static class CodecCommand
             var target = new CodecCheckpoints(parse.GetValue(output)!);
             // The option given without names keeps none; System.CommandLine would hand back the default then.
             var keptNames = parse.GetResult(kept) is { Implicit: false, Tokens.Count: 0 } ? [] : parse.GetValue(kept)!;
-            var converted = CodecModels.Names.Select(CodecModels.Parse).SelectMany(id => source.Qualities(id).Select(q => (id, q))).ToArray();
-            if (converted.Length == 0) throw new DataFileException($"{source.Folder}: no trained codec models");
+            var ids = CodecModels.Names.Select(CodecModels.Parse).ToArray();
+            var converted = ids.SelectMany(id => source.Qualities(id).Select(q => (id, q))).ToArray();
+            var variable = ids.Where(source.HasVariableRate).ToArray();
+            if (converted.Length == 0 && variable.Length == 0) throw new DataFileException($"{source.Folder}: no trained codec models");
             Directory.CreateDirectory(target.Folder);
             foreach (var (id, quality) in converted)
             {
                 var info = source.Info(id, quality) with { WeightBits = parse.GetValue(bits) };
                 target.Save(quality, source.Load(id, quality), info, keptNames);
                 ctx.Output.WriteLine($"{CodecModels.Name(id)}-q{quality}: {info.WeightBits}-bit weights in {target.Folder}");
+            }
+            foreach (var id in variable)
+            {
+                var info = source.VariableRateInfo(id) with { WeightBits = parse.GetValue(bits) };
+                target.SaveVariableRate(source.Load(id, new CodecQuality(100 * info.FirstQuality, VariableRate: true)), info, keptNames);
+                ctx.Output.WriteLine($"{CodecModels.Name(id)}-variable: {info.WeightBits}-bit weights in {target.Folder}");
             }
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
 
@@ -7,12 +8,14 @@ namespace Workbench.Models.Codec;
 /// <summary>
 /// A folder of trained codec models: for each model and quality, NAME-qQ.dat (the weights with the integer coding
 /// tables: TorchSharp's module file at weight_bits 32, <see cref="CompactCodecWeights"/> at 16) beside NAME-qQ.json
-/// (<see cref="CodecCheckpointInfo"/>: channel counts, weight bits and how it was trained).
+/// (<see cref="CodecCheckpointInfo"/>: channel counts, weight bits and how it was trained); and for a variable-rate
+/// model, NAME-variable.{dat,json}, whose json names its lambdas and first quality. A folder with a variable-rate
+/// model of a codec codes with it at every quality (<see cref="Choose"/>); files record which kind coded them.
 /// </summary>
 public sealed class CodecCheckpoints(string folder)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-    private readonly Dictionary<(CodecModelId, byte), LearnedImageCodec> _loaded = [];
+    private readonly Dictionary<(CodecModelId, CodecQuality?), LearnedImageCodec> _loaded = [];
 
     public string Folder { get; } = folder;
 
@@ -25,14 +28,38 @@ public sealed class CodecCheckpoints(string folder)
                 .Select(q => byte.TryParse(q, out var v) ? v : (byte)0).Where(q => q > 0).Order().ToArray()
             : [];
 
-    public LearnedImageCodec Load(CodecModelId model, byte quality)
+    public bool HasVariableRate(CodecModelId model) => File.Exists(VariableRateStem(model) + ".json");
+
+    /// <summary>
+    /// The model a user's quality (in hundredths) codes with: the folder's variable-rate model of <paramref name="model"/>
+    /// when it has one, otherwise the fixed-rate checkpoint of that whole quality.
+    /// </summary>
+    public CodecQuality Choose(CodecModelId model, int hundredths)
     {
-        if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
-        var info = Info(model, quality);
-        var loaded = CodecModels.Create(model, info.N, info.M);
-        LoadWeights(loaded, Stem(model, quality) + ".dat", info);
-        loaded.eval();
-        _loaded[(model, quality)] = loaded;
+        if (HasVariableRate(model)) return new CodecQuality(hundredths, VariableRate: true);
+        var quality = new CodecQuality(hundredths, VariableRate: false);
+        return quality.IsWhole
+            ? quality
+            : throw new ConfigException($"codec: quality {quality} needs a variable-rate {Name(model)} model, and {Folder} has none");
+    }
+
+    public LearnedImageCodec Load(CodecModelId model, byte quality) => Load(model, CodecQuality.Fixed(quality));
+
+    /// <summary>The model that codes at <paramref name="quality"/>: the variable-rate one or the fixed-rate checkpoint of that quality.</summary>
+    public LearnedImageCodec Load(CodecModelId model, CodecQuality quality)
+    {
+        if (!quality.VariableRate && !quality.IsWhole) throw new ArgumentException($"fixed-rate models have whole qualities, got {quality}");
+        var key = quality.VariableRate ? (model, (CodecQuality?)null) : (model, quality);
+        if (!_loaded.TryGetValue(key, out var loaded))
+        {
+            var (stem, info) = quality.VariableRate ? (VariableRateStem(model), VariableRateInfo(model)) : (Stem(model, (byte)quality.Value), Info(model, (byte)quality.Value));
+            loaded = CodecModels.Create(model, info.N, info.M, info.RateLevels);
+            LoadWeights(loaded, stem + ".dat", info);
+            loaded.eval();
+            _loaded[key] = loaded;
+        }
+        if (loaded.Gains is { Levels: var levels } && !levels.Covers(quality))
+            throw new DataFileException($"the variable-rate {Name(model)} model in {Folder} covers {levels}, not quality {quality}");
         return loaded;
     }
 
@@ -40,25 +67,67 @@ public sealed class CodecCheckpoints(string folder)
     /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
     /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
     /// </summary>
-    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m)
+    /// <remarks>
+    /// With <paramref name="levels"/>, a variable-rate model starts from the fixed-rate checkpoint: its transforms and
+    /// entropy model are copied and every gain and inverse gain is 1, so that it codes at each of its qualities exactly
+    /// as the checkpoint does until training separates the levels.
+    /// </remarks>
+    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m, RateLevels? levels = null)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
-        if (info.N != n || info.M != m)
-            throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
+        CheckChannels(info, $"{Name(model)}-q{quality}", folder, n, m);
         var loaded = CodecModels.Create(model, n, m);
         LoadWeights(loaded, checkpoints.Stem(model, quality) + ".dat", info);
+        if (levels is null) return loaded;
+        using (loaded)
+        {
+            var variable = CodecModels.Create(model, n, m, levels);
+            var state = variable.state_dict();
+            using var _ = TorchSharp.torch.no_grad();
+            foreach (var (name, tensor) in loaded.state_dict()) state[name].copy_(tensor);
+            return variable;
+        }
+    }
+
+    /// <summary>A fresh copy of the variable-rate <paramref name="model"/> in <paramref name="folder"/>, which must have these channels and levels.</summary>
+    public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels)
+    {
+        var checkpoints = new CodecCheckpoints(folder);
+        var info = checkpoints.VariableRateInfo(model);
+        CheckChannels(info, $"variable-rate {Name(model)}", folder, n, m);
+        if (info.RateLevels != levels)
+            throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} covers {info.RateLevels}, the experiment {levels}");
+        var loaded = CodecModels.Create(model, n, m, levels);
+        LoadWeights(loaded, checkpoints.VariableRateStem(model) + ".dat", info);
         return loaded;
+    }
+
+    private static void CheckChannels(CodecCheckpointInfo info, string what, string folder, int n, int m)
+    {
+        if (info.N != n || info.M != m)
+            throw new ConfigException($"init_from: the {what} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
     }
 
     public CodecCheckpointInfo Info(CodecModelId model, byte quality)
     {
-        var stem = Stem(model, quality);
-        if (!File.Exists(stem + ".json") || !File.Exists(stem + ".dat"))
-        {
-            var available = string.Join(", ", Qualities(model));
-            throw new DataFileException($"no trained {Name(model)} model for quality {quality} in {Folder} (available: {(available.Length > 0 ? available : "none")})");
-        }
+        var available = string.Join(", ", Qualities(model));
+        return ReadInfo(Stem(model, quality),
+            $"no trained {Name(model)} model for quality {quality} in {Folder} (available: {(available.Length > 0 ? available : "none")})");
+    }
+
+    public CodecCheckpointInfo VariableRateInfo(CodecModelId model)
+    {
+        var stem = VariableRateStem(model);
+        var info = ReadInfo(stem, $"no variable-rate {Name(model)} model in {Folder}");
+        return info.RateLevels is { } levels && levels.FirstQuality >= 1 && levels.LastQuality <= byte.MaxValue && info.Lambdas!.All(l => l > 0)
+            ? info
+            : throw new DataFileException($"{stem}.json: a variable-rate model needs positive lambdas and a first_quality with all its levels in 1..255");
+    }
+
+    private CodecCheckpointInfo ReadInfo(string stem, string missing)
+    {
+        if (!File.Exists(stem + ".json") || !File.Exists(stem + ".dat")) throw new DataFileException(missing);
         CodecCheckpointInfo info;
         try
         {
@@ -80,7 +149,20 @@ public sealed class CodecCheckpoints(string folder)
     /// </summary>
     public void Save(byte quality, LearnedImageCodec trained, CodecCheckpointInfo info, IReadOnlyCollection<string>? keptFloat32 = null)
     {
-        var stem = Stem(trained.Id, quality);
+        if (trained.Gains is not null || info.RateLevels is not null) throw new ArgumentException("a variable-rate model is saved with SaveVariableRate");
+        Write(Stem(trained.Id, quality), trained, info, keptFloat32);
+    }
+
+    /// <summary>Writes a variable-rate model as NAME-variable.{dat,json}, as <see cref="Save"/> does a fixed-rate one.</summary>
+    public void SaveVariableRate(LearnedImageCodec trained, CodecCheckpointInfo info, IReadOnlyCollection<string>? keptFloat32 = null)
+    {
+        if (trained.Gains is not { Levels: var levels } || info.RateLevels != levels)
+            throw new ArgumentException($"a variable-rate model with the levels of its description expected, got {trained.Gains?.Levels} and {info.RateLevels}");
+        Write(VariableRateStem(trained.Id), trained, info, keptFloat32);
+    }
+
+    private static void Write(string stem, LearnedImageCodec trained, CodecCheckpointInfo info, IReadOnlyCollection<string>? keptFloat32)
+    {
         if (info.WeightBits == 16)
         {
             var kept = keptFloat32 ?? CompactCodecWeights.KeptFloat32;
@@ -103,6 +185,8 @@ public sealed class CodecCheckpoints(string folder)
     }
 
     private string Stem(CodecModelId model, byte quality) => Path.Combine(Folder, $"{Name(model)}-q{quality}");
+
+    private string VariableRateStem(CodecModelId model) => Path.Combine(Folder, $"{Name(model)}-variable");
 }
 
 /// <summary>
@@ -110,11 +194,18 @@ public sealed class CodecCheckpoints(string folder)
 /// <see cref="TrainingSeconds"/> count every run that led to it; <see cref="PriorSteps"/> of them were taken before the
 /// last run continued from an earlier checkpoint (0: trained from scratch). The other fields describe the last run.
 /// <see cref="WeightBits"/> is how the .dat file stores floating-point weights: 32 (TorchSharp's module file, and every
-/// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>).
+/// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>). A variable-rate model has
+/// <see cref="Lambdas"/>, one per quality level from <see cref="FirstQuality"/>, and <see cref="Lambda"/> 0; a fixed-rate
+/// one neither (the json leaves them out).
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
-    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32)
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? Lambdas = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int FirstQuality = 0)
 {
+    [JsonIgnore]
+    public RateLevels? RateLevels => Lambdas is { Count: > 0 } lambdas ? new RateLevels(FirstQuality, lambdas.Count) : null;
+
     /// <summary>This run's description counted on top of the checkpoint it continued from (itself when none).</summary>
     public CodecCheckpointInfo After(CodecCheckpointInfo? prior) => prior is null
         ? this

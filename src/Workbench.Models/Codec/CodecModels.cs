@@ -2,7 +2,10 @@ using Workbench.Core.Errors;
 
 namespace Workbench.Models.Codec;
 
-/// <summary>The learned codecs by identifier and by name, built from their channel counts (other options at defaults).</summary>
+/// <summary>
+/// The learned codecs by identifier and by name, built from their channel counts and, for a variable-rate model, its
+/// quality levels (other options at defaults).
+/// </summary>
 public static class CodecModels
 {
     public static readonly IReadOnlyList<string> Names = ["hyperprior", "hcfssnet"];
@@ -21,10 +24,10 @@ public static class CodecModels
         _ => throw new ConfigException($"codec: unknown model '{name}' (known: {string.Join(", ", Names)})"),
     };
 
-    public static LearnedImageCodec Create(CodecModelId model, int n, int m) => model switch
+    public static LearnedImageCodec Create(CodecModelId model, int n, int m, RateLevels? levels = null) => model switch
     {
-        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m)),
-        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m)),
+        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m, levels)),
+        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m, RateLevels: levels)),
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 }

@@ -13,7 +13,9 @@ namespace Workbench.Models.Codec;
 /// deterministically on the CPU), and x_hat = Synthesis(y_hat). forward gives the training-time output: z through the
 /// entropy bottleneck, y perturbed by uniform noise in training and rounded in evaluation, the Gaussian likelihoods of y
 /// under the scales. <see cref="Compress"/> and <see cref="Decompress"/> code an image with the model's
-/// <see cref="LatentCodec"/>; <see cref="ImageCodec"/> wraps them in the codec file container.
+/// <see cref="LatentCodec"/>; <see cref="ImageCodec"/> wraps them in the codec file container. A variable-rate model
+/// (<see cref="Gains"/>) scales y by the gain of the quality before quantisation and y_hat by the inverse gain before
+/// the synthesis; everything between sees only the scaled latent.
 /// </summary>
 public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
 {
@@ -31,6 +33,9 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     public abstract int LatentChannels { get; }
 
     public abstract EntropyBottleneck EntropyBottleneck { get; }
+
+    /// <summary>The gain units of a variable-rate model; null for a fixed-rate one.</summary>
+    public abstract GainUnits? Gains { get; }
 
     /// <summary>The stride of y: images are padded to multiples of <see cref="PadMultiple"/>, y has 1/16 of their size.</summary>
     public const int LatentStride = 16;
@@ -53,15 +58,18 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
 
     public Tensor HyperSynthesisTorch(Tensor zHat) => HyperSynthesis.forward(zHat);
 
-    public override CodecOutput forward(Tensor x)
+    public override CodecOutput forward(Tensor x) => forward(x, quality: null);
+
+    /// <summary>The training-time output at <paramref name="quality"/> (which a variable-rate model needs, a fixed-rate one ignores).</summary>
+    public CodecOutput forward(Tensor x, CodecQuality? quality)
     {
         using var scope = NewDisposeScope();
-        var y = Analysis(x);
+        var y = Gained(Analysis(x), quality);
         var (zHat, zLikelihoods) = EntropyBottleneck.forward(HyperAnalysis(y));
         var scales = HyperSynthesis.forward(zHat);
         var yHat = training ? y + (rand_like(y) - 0.5) : y.round();
         var yLikelihoods = GaussianConditional.Likelihood(yHat, scales);
-        return new CodecOutput(Synthesis(yHat).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
+        return new CodecOutput(Synthesis(Ungained(yHat, quality)).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
     }
 
     /// <summary>
@@ -72,17 +80,17 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     protected virtual bool ThreadInvariant => true;
 
     /// <summary>The streams of an image (padded by edge replication to multiples of <see cref="PadMultiple"/>).</summary>
-    public IReadOnlyList<byte[]> Compress(RasterImage image)
+    public IReadOnlyList<byte[]> Compress(RasterImage image, CodecQuality? quality = null)
     {
         using var threads = CodingThreads();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         eval();
-        return LatentCodec.Compress(Analysis(ImageTensors.Pad(ImageTensors.ToTensor(image), PadMultiple)));
+        return LatentCodec.Compress(Gained(Analysis(ImageTensors.Pad(ImageTensors.ToTensor(image), PadMultiple)), quality));
     }
 
     /// <summary>The width x height image of streams written by <see cref="Compress"/>: g_s(y_hat), cropped.</summary>
-    public RasterImage Decompress(IReadOnlyList<byte[]> streams, int width, int height)
+    public RasterImage Decompress(IReadOnlyList<byte[]> streams, int width, int height, CodecQuality? quality = null)
     {
         using var threads = CodingThreads();
         using var scope = NewDisposeScope();
@@ -90,8 +98,15 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         eval();
         var yHat = LatentCodec.Decompress(streams, Padded(height) / LatentStride, Padded(width) / LatentStride);
         var parameter = parameters().First();
-        return ImageTensors.ToImage(Synthesis(yHat.to(parameter.dtype, parameter.device)), width, height);
+        return ImageTensors.ToImage(Synthesis(Ungained(yHat.to(parameter.dtype, parameter.device), quality)), width, height);
     }
+
+    private Tensor Gained(Tensor y, CodecQuality? quality) => Gains is { } gains ? y * gains.Gain(RateOf(quality)) : y;
+
+    private Tensor Ungained(Tensor yHat, CodecQuality? quality) => Gains is { } gains ? yHat * gains.InverseGain(RateOf(quality)) : yHat;
+
+    private static CodecQuality RateOf(CodecQuality? quality) =>
+        quality ?? throw new ArgumentException("a variable-rate codec needs the quality to code at");
 
     private IDisposable? CodingThreads() => ThreadInvariant ? null : new ThreadCountScope(1);
 

@@ -12,6 +12,10 @@ namespace Workbench.Training.Codec;
 /// <see cref="CheckpointEvery"/> steps ends with a metrics line and a checkpoint. <see cref="Images"/> names PNG files
 /// or folders of them; <see cref="InitFrom"/> names a folder of trained codec models whose checkpoint of this model and
 /// quality gives the starting weights; <see cref="SaveTo"/> a folder the trained model is written to at the end.
+/// With <see cref="Lambdas"/> instead of <see cref="Lambda"/> the model is a variable-rate one with a quality level per
+/// lambda from <see cref="Quality"/> on (<see cref="GainUnits"/>); step s trains the level drawn from (seed, s) with its
+/// lambda. It starts from <see cref="InitFrom"/>'s variable-rate model, or, with <see cref="InitQuality"/>, from the
+/// fixed-rate checkpoint of that quality with every gain 1.
 /// </summary>
 public sealed record CodecExperimentConfig
 {
@@ -22,7 +26,8 @@ public sealed record CodecExperimentConfig
     public required CodecModelConfig Model { get; init; }
     public required IReadOnlyList<string> Images { get; init; }
     public required int Quality { get; init; }
-    public required double Lambda { get; init; }
+    public double Lambda { get; init; }
+    public IReadOnlyList<double>? Lambdas { get; init; }
     public int Steps { get; init; } = 2000;
     public int BatchSize { get; init; } = 8;
     public int PatchSize { get; init; } = 128;
@@ -30,9 +35,15 @@ public sealed record CodecExperimentConfig
     public double AuxLr { get; init; } = 1e-3;
     public int CheckpointEvery { get; init; } = 100;
     public string? InitFrom { get; init; }
+    public int? InitQuality { get; init; }
     public string? SaveTo { get; init; }
 
     public CodecModelId ModelId => CodecModels.Parse(Model.Kind);
+
+    public RateLevels? RateLevels => Lambdas is { Count: > 0 } lambdas ? new RateLevels(Quality, lambdas.Count) : null;
+
+    /// <summary>What the trained model is saved as: MODEL-qQ, or MODEL-variable for a variable-rate one.</summary>
+    public string SavedName => $"{CodecModels.Name(ModelId)}-{(Lambdas is null ? $"q{Quality}" : "variable")}";
 
     public IEnumerable<string> Problems()
     {
@@ -43,7 +54,14 @@ public sealed record CodecExperimentConfig
         if (Model.N < 1 || Model.M < 1) yield return $"model: n and m must be positive, got n {Model.N}, m {Model.M}";
         if (Images.Count == 0) yield return "images: expected at least one PNG file or folder";
         if (Quality is < 1 or > 255) yield return $"quality: expected 1..255, got {Quality}";
-        if (!(Lambda > 0)) yield return $"lambda: expected a positive number, got {Lambda}";
+        if (Lambdas is null && !(Lambda > 0)) yield return $"lambda: expected a positive number, got {Lambda}";
+        if (Lambdas is not null && Lambda != 0) yield return "lambda and lambdas: expected one of them (lambdas: a variable-rate model)";
+        if (Lambdas is { } lambdas && (lambdas.Count == 0 || lambdas.Any(l => !(l > 0))))
+            yield return $"lambdas: expected positive numbers, got [{string.Join(", ", lambdas)}]";
+        if (Lambdas is { Count: > 0 } levels && Quality + levels.Count - 1 > byte.MaxValue)
+            yield return $"lambdas: {levels.Count} levels from quality {Quality} go past 255";
+        if (InitQuality is { } start && (start is < 1 or > 255 || InitFrom is null || Lambdas is null))
+            yield return $"init_quality: expected a quality in 1..255 with init_from and lambdas (a variable-rate model's fixed-rate start), got {start}";
         if (Steps < 1) yield return $"steps: expected a positive integer, got {Steps}";
         if (BatchSize < 1) yield return $"batch_size: expected a positive integer, got {BatchSize}";
         if (PatchSize < ScaleHyperpriorOptions.PadMultiple || PatchSize % ScaleHyperpriorOptions.PadMultiple != 0)

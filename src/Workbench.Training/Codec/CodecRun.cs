@@ -24,23 +24,34 @@ public static class CodecRun
         if (config.SaveTo is { } folder && !summary.ContainsKey("stopped_by"))
         {
             Export(run, folder);
-            progress.Message($"saved {CodecModels.Name(config.ModelId)}-q{config.Quality} to {folder} after {(long)summary["steps"]!} steps");
+            progress.Message($"saved {config.SavedName} to {folder} after {(long)summary["steps"]!} steps");
         }
         return summary;
     }
 
-    /// <summary>Writes the run's last checkpoint to <paramref name="folder"/> as MODEL-qQ.{dat,json}.</summary>
+    /// <summary>Writes the run's last checkpoint to <paramref name="folder"/> as MODEL-qQ.{dat,json} (MODEL-variable for a variable-rate model).</summary>
     public static void Export(RunFolder run, string folder)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
-        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
+        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels);
         var state = Checkpoint.Load(run.LastCheckpoint, model, optimizers: []);
         model.eval();
         model.EntropyBottleneck.UpdateTables();
-        var prior = config.InitFrom is { } start ? new CodecCheckpoints(start).Info(config.ModelId, (byte)config.Quality) : null;
         var seconds = run.ReadMetrics().Where(m => (int)m["round"]! <= state.Epoch).Sum(m => (double)m["seconds"]!);
         var info = new CodecCheckpointInfo(config.Model.N, config.Model.M, config.Lambda, (int)state.Step, config.BatchSize, config.PatchSize,
-            config.Lr, config.Seed, TrainingImages.Resolve(config.Images).Select(p => Path.GetFileName(p)).ToArray(), Math.Round(seconds, 1)).After(prior);
-        new CodecCheckpoints(folder).Save((byte)config.Quality, model, info);
+            config.Lr, config.Seed, TrainingImages.Resolve(config.Images).Select(p => Path.GetFileName(p)).ToArray(), Math.Round(seconds, 1),
+            Lambdas: config.Lambdas, FirstQuality: config.Lambdas is null ? 0 : config.Quality).After(Prior(config));
+        if (config.Lambdas is null) new CodecCheckpoints(folder).Save((byte)config.Quality, model, info);
+        else new CodecCheckpoints(folder).SaveVariableRate(model, info);
+    }
+
+    /// <summary>The description of the checkpoint the run started from, if any.</summary>
+    private static CodecCheckpointInfo? Prior(CodecExperimentConfig config)
+    {
+        if (config.InitFrom is not { } start) return null;
+        var checkpoints = new CodecCheckpoints(start);
+        return config.Lambdas is null || config.InitQuality is not null
+            ? checkpoints.Info(config.ModelId, (byte)(config.InitQuality ?? config.Quality))
+            : checkpoints.VariableRateInfo(config.ModelId);
     }
 }

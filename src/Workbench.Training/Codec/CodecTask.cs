@@ -12,8 +12,8 @@ namespace Workbench.Training.Codec;
 /// <summary>
 /// A <see cref="CodecExperimentConfig"/> as rounds of the <see cref="TrainingEngine"/>: round r runs steps
 /// (r - 1) C + 1 .. r C of the configured steps (C = checkpoint_every). Step s reseeds TorchSharp (the quantisation
-/// noise) and draws its patches from (seed, s), and the learning rate is a function of s, so a resumed run continues
-/// exactly. A round's metrics are the means over its steps of the loss, bpp and aux loss, and the PSNR of the mean MSE.
+/// noise) and draws its patches (and a variable-rate model's quality level) from (seed, s), and the learning rate is a
+/// function of s, so a resumed run continues exactly. A round's metrics are the means over its steps of the loss, bpp and aux loss, and the PSNR of the mean MSE.
 /// </summary>
 public sealed class CodecTask : ITrainingTask
 {
@@ -30,9 +30,7 @@ public sealed class CodecTask : ITrainingTask
         (_config, _device) = (config, device);
         _sampler = new PatchSampler(images, config.PatchSize);
         Determinism.SeedEverything(config.Seed);
-        _model = config.InitFrom is { } folder
-            ? CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M)
-            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
+        _model = config.InitFrom is { } folder ? StartingModel(config, folder) : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels);
         _model.to(device);
         _model.train();
         var quantiles = _model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -41,6 +39,13 @@ public sealed class CodecTask : ITrainingTask
         _auxOptimizer = optim.Adam(quantiles, config.AuxLr);
         DataDescription = $"{images.Count} PNG images ({string.Join(", ", config.Images)}), {config.PatchSize} x {config.PatchSize} patches";
     }
+
+    private static LearnedImageCodec StartingModel(CodecExperimentConfig config, string folder) => (config.RateLevels, config.InitQuality) switch
+    {
+        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M),
+        (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, levels),
+        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels),
+    };
 
     public static CodecTask Create(CodecExperimentConfig config, Device device) => new(config, TrainingImages.Resolve(config.Images), device);
 
@@ -68,8 +73,9 @@ public sealed class CodecTask : ITrainingTask
             using var scope = NewDisposeScope();
             manual_seed(Determinism.DeriveSeed(_config.Seed, $"codec step:{step}"));
             var x = _sampler.Next(_config.BatchSize, Determinism.ManagedRandom(_config.Seed, $"codec patches:{step}")).to(_device);
-            using var output = _model.forward(x);
-            var (loss, bpp, mse) = RateDistortion.Of(output, x, _config.Lambda);
+            var (quality, lambda) = RateAt(step);
+            using var output = _model.forward(x, quality);
+            var (loss, bpp, mse) = RateDistortion.Of(output, x, lambda);
             _optimizer.zero_grad();
             loss.backward();
             if (!double.IsFinite(nn.utils.clip_grad_norm_(_main, 1.0))) ReportDivergence(step + 1);
@@ -95,6 +101,14 @@ public sealed class CodecTask : ITrainingTask
         [
             new("loss", lossSum / count), new("bpp", bppSum / count), new("psnr", 10 * Math.Log10(count / mseSum)), new("aux", auxSum / count),
         ]);
+    }
+
+    /// <summary>The quality a step trains and its lambda: a variable-rate model's level is drawn uniformly from (seed, step).</summary>
+    private (CodecQuality? Quality, double Lambda) RateAt(long step)
+    {
+        if (_config.Lambdas is not { } lambdas) return (null, _config.Lambda);
+        var level = Determinism.ManagedRandom(_config.Seed, $"codec level:{step}").Next(lambdas.Count);
+        return (new CodecQuality(100 * (_config.Quality + level), VariableRate: true), lambdas[level]);
     }
 
     /// <summary>Called when the total gradient norm is not finite (one device sync per step instead of one per parameter).</summary>

@@ -54,6 +54,8 @@ public static class ModelExport
     private static (torch.nn.Module, JsonObject, string) OpenCodecRun(RunFolder run, string checkpoint)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
+        if (config.Lambdas is not null)
+            throw new WorkbenchException($"{run.Root}: a variable-rate codec run; its spec has no field for the quality levels, so only fixed-rate codecs are exported");
         var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
         try
         {

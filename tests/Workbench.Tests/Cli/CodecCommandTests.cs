@@ -178,6 +178,47 @@ public sealed class CodecCommandTests : IDisposable
             pair => !pair.First.parameter.allclose(pair.Second.parameter, rtol: 0, atol: 1e-20));
     }
 
+    /// <summary>
+    /// Oracle: at a vanishing learning rate the variable-rate model keeps the fixed-rate start's weights and gains of 1,
+    /// so at any quality its file holds the streams of the fixed-rate q3 file and decodes to the same pixels.
+    /// </summary>
+    [Fact]
+    public void A_variable_rate_model_warm_started_by_train_codes_a_fractional_quality_that_decompress_reads_from_the_file()
+    {
+        var variable = Path.Combine(_folder, "variable");
+        var train = CliRunner.Run("codec", "train", "--images", _png, "--quality", "2", "--lambdas", "0.0035", "0.0067", "0.013", "--steps", "2",
+            "--batch", "1", "--patch", "64", "--lr", "1e-30", "--aux-lr", "1e-30", "--from", _models, "--from-quality", "3", "--models", variable,
+            "--out", Path.Combine(_folder, "run-variable"));
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains($"saved hyperprior-variable to {variable} after 2 steps", train.Output + train.Error);
+        var (wbc, back) = (Path.Combine(_folder, "wave.wbc"), Path.Combine(_folder, "back.png"));
+
+        var compress = CliRunner.Run("codec", "compress", _png, wbc, "--quality", "3.25", "--models", variable);
+        var decompress = CliRunner.Run("codec", "decompress", wbc, back, "--models", variable);
+
+        Assert.True(compress.ExitCode == 0 && decompress.ExitCode == 0, compress.Error + decompress.Error);
+        Assert.Contains("quality 3.25, variable rate", compress.Output);
+        var file = Workbench.Codec.Entropy.Container.CodecFileFormat.Read(File.ReadAllBytes(wbc));
+        var fixedFile = ImageCodec.Compress(_model, PngDecoder.Read(_png), 3);
+        Assert.Equal(((byte)3, (byte?)25), (file.Quality, file.QualityHundredths));
+        Assert.Equal(Workbench.Codec.Entropy.Container.CodecFileFormat.Read(fixedFile).Streams, file.Streams);
+        Assert.Equal(ImageCodec.Decompress(fixedFile, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
+        var info = new CodecCheckpoints(variable).VariableRateInfo(CodecModelId.Hyperprior);
+        Assert.Equal((2, 2, 3), (info.Steps, info.FirstQuality, info.Lambdas!.Count));
+    }
+
+    [Theory]
+    [InlineData("2.5", "quality 2.5 needs a variable-rate hyperprior model, and MODELS has none")]
+    [InlineData("3.125", "a quality is a number in 1..255 with at most two decimals, got 3.125")]
+    public void A_fractional_quality_without_a_variable_rate_model_or_with_three_decimals_is_a_one_line_error(string quality, string message)
+    {
+        var wbc = Path.Combine(_folder, "fraction.wbc");
+        var result = CliRunner.Run("codec", "compress", _png, wbc, "--quality", quality, "--models", _models);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: codec: {message.Replace("MODELS", _models)}", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(wbc));
+    }
+
     [Theory]
     [InlineData("--quality 4", "no trained hyperprior model for quality 4")]
     [InlineData("--quality 3 --n 16", "--n 16 --m 96 differ from the checkpoint")]

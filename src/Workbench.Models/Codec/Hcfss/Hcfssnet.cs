@@ -21,6 +21,7 @@ public sealed class Hcfssnet : LearnedImageCodec
     private readonly Sequential h_a;
     private readonly Sequential h_s;
     private readonly EntropyBottleneck entropy_bottleneck;
+    private readonly GainUnits? gain_units;
 
     public Hcfssnet(HcfssnetOptions options) : base(nameof(Hcfssnet))
     {
@@ -34,6 +35,7 @@ public sealed class Hcfssnet : LearnedImageCodec
         h_a = nn.Sequential(CodecLayers.Same(m, n), nn.ReLU(), new FstamBlock(n, options), CodecLayers.Down(n, n), nn.ReLU(), CodecLayers.Down(n, n));
         h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
         entropy_bottleneck = new EntropyBottleneck(n);
+        gain_units = options.RateLevels is { } levels ? new GainUnits(levels, m) : null;
         RegisterComponents();
     }
 
@@ -46,6 +48,8 @@ public sealed class Hcfssnet : LearnedImageCodec
     public override int LatentChannels => Options.M;
 
     public override EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
+
+    public override GainUnits? Gains => gain_units;
 
     internal override Sequential HyperSynthesis => h_s;
 

@@ -8,7 +8,7 @@ namespace Workbench.Tests.Models.Codec;
 
 public sealed class HcfssnetTests
 {
-    private static readonly HcfssnetOptions TinyOptions =
+    internal static readonly HcfssnetOptions TinyOptions =
         new(N: 8, M: 12, StateSize: 4, ChunkLength: 8, ScanHeadSize: 2, ModulationHidden: 4, AttentionHeads: 2);
 
     private static Hcfssnet Tiny(int seed)

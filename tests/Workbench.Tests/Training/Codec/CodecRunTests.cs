@@ -46,9 +46,9 @@ public sealed class CodecRunTests : IDisposable
         return run.Root;
     }
 
-    private static LearnedImageCodec LastModel(string run)
+    private static LearnedImageCodec LastModel(string run, RateLevels? levels = null)
     {
-        var model = CodecModels.Create(CodecModelId.Hyperprior, 8, 12);
+        var model = CodecModels.Create(CodecModelId.Hyperprior, 8, 12, levels);
         Checkpoint.Load(new RunFolder(run).LastCheckpoint, model, optimizers: []);
         return model;
     }
@@ -94,6 +94,35 @@ public sealed class CodecRunTests : IDisposable
         string Line(System.Text.Json.Nodes.JsonObject line) => string.Join(",", line.Where(p => p.Key is not "seconds").Select(p => $"{p.Key}={p.Value}"));
         Assert.Equal(new RunFolder(whole).ReadMetrics().Select(Line), new RunFolder(split).ReadMetrics().Select(Line));
         Assert.Equal([2L, 4L, 5L], new RunFolder(whole).ReadMetrics().Select(m => (long)m["step"]!));
+    }
+
+    /// <summary>
+    /// A variable-rate run draws each step's quality level from (seed, step): stopped and resumed it equals the
+    /// uninterrupted run, and it starts from a fixed-rate model (every gain 1), counting that model's steps.
+    /// </summary>
+    [Fact]
+    public void A_variable_rate_run_stopped_after_a_round_and_resumed_equals_the_uninterrupted_run_bit_for_bit()
+    {
+        var images = new[] { Pattern("pattern.png", 96, 80, 37), Pattern("other.png", 80, 72, 11) };
+        var start = Path.Combine(_folder, "start");
+        Train(Tiny(images, steps: 2, checkpointEvery: 2) with { SaveTo = start }, "start");
+        var config = Tiny(images, steps: 5, checkpointEvery: 2) with
+        {
+            Lambda = 0, Lambdas = [0.005, 0.01, 0.02], InitFrom = start, InitQuality = 2, SaveTo = Path.Combine(_folder, "variable"),
+        };
+        var levels = new RateLevels(2, 3);
+
+        var whole = Train(config, "whole");
+        var split = Train(config with { SaveTo = null }, "split", maxSeconds: 1e-9);
+        Train(config with { SaveTo = null }, "split", resume: true);
+
+        var (wholeModel, splitModel) = (LastModel(whole, levels), LastModel(split, levels));
+        AssertSameWeights(wholeModel, splitModel, "after the resume");
+        var gains = wholeModel.named_parameters().Single(p => p.name == "gain_units.log_gain").parameter;
+        Assert.True(gains.ne(0).any(1).sum().item<long>() >= 2, "the run trained fewer than two quality levels");
+        var info = new CodecCheckpoints(config.SaveTo!).VariableRateInfo(CodecModelId.Hyperprior);
+        Assert.Equal((7, 2, 2, 0.0), (info.Steps, info.PriorSteps, info.FirstQuality, info.Lambda));
+        Assert.Equal([0.005, 0.01, 0.02], info.Lambdas);
     }
 
     [Fact]
