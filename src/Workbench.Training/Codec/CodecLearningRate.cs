@@ -3,7 +3,7 @@ namespace Workbench.Training.Codec;
 /// <summary>
 /// The learning rate of codec training: the base rate for the first <see cref="DropAt"/> of the budget, then a tenth of
 /// it. Short budgets gain most from the late drop: the quantisation noise keeps Adam's last steps at the base rate
-/// from settling. Progress is measured in steps or, for a time-budgeted run, in seconds, whichever is further along.
+/// from settling. Progress is the fraction of the run's steps taken, so a run stopped and resumed keeps its schedule.
 /// </summary>
 public static class CodecLearningRate
 {
@@ -11,7 +11,4 @@ public static class CodecLearningRate
     public const double DropFactor = 0.1;
 
     public static double At(double baseRate, double progress) => progress < DropAt ? baseRate : baseRate * DropFactor;
-
-    public static double Progress(int step, int steps, double elapsedSeconds, double? maxSeconds) =>
-        Math.Max((double)step / steps, maxSeconds is { } limit ? elapsedSeconds / limit : 0);
 }

@@ -12,10 +12,4 @@ public sealed class CodecLearningRateTests
     public void The_rate_drops_tenfold_for_the_last_fifth_of_the_budget(double progress, double expected) =>
         Assert.Equal(expected, CodecLearningRate.At(5e-4, progress), 12);
 
-    [Theory]
-    [InlineData(100, 1000, 50.0, null, 0.1)]
-    [InlineData(100, 1000, 50.0, 100.0, 0.5)]
-    [InlineData(900, 1000, 50.0, 100.0, 0.9)]
-    public void Progress_is_the_further_along_of_steps_and_seconds(int step, int steps, double elapsed, double? maxSeconds, double expected) =>
-        Assert.Equal(expected, CodecLearningRate.Progress(step, steps, elapsed, maxSeconds), 12);
 }
