@@ -5,7 +5,7 @@
 # last fifth of the steps), aux Adam 0.05, seed 1, each step at the quality level drawn from (seed, step).
 # A new run starts, by WIDTH:
 #   committed (default)  from FROM's variable-rate model (default models/codec-variable) or, where FROM has none, from
-#                        the fixed-rate q3 checkpoint in models/codec (transforms copied, every gain 1), at their N and M;
+#                        the fixed-rate q3 checkpoint in models/codec (transforms copied, gains sqrt(lambda / lambda_q3)), at their N and M;
 #   compressai           from scratch at CompressAI's width for these rates, N = 128, M = 192 (FROM=DIR with such a
 #                        variable-rate model continues it instead).
 # HYPER_STEPS (default 6000) and HCFSS_STEPS (default 1500) are the steps of a new run, sized at the committed width

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The variable-rate codecs on the CPU: one model per architecture with gain units for qualities 2..5 (CompressAI's
 # lambdas 0.0035 0.0067 0.013 0.025), warm-started from the committed fixed-rate q3 checkpoint (models/codec: N = 32,
-# M = 48; transforms and entropy model copied, every gain 1), then trained with the ladder's recipe: batches of 4
+# M = 48; transforms and entropy model copied, gains sqrt(lambda / lambda_q3)), then trained with the ladder's recipe: batches of 4
 # random 128x128 patches, Adam 5e-4 (a tenth in the last fifth), aux Adam 0.05, seed 1, one thread, each step at the
 # quality level drawn from (seed, step). STEPS (default 4000) for the scale hyperprior and HCFSS_STEPS for HCFSSNet
 # (default 0: not trained; the committed demonstration ran on a CPU shared with other jobs, where the hyperprior's

@@ -170,7 +170,7 @@ public static class CodecCommand
         };
         var fromQuality = new Option<int?>("--from-quality")
         {
-            Description = "With --lambdas: start from --from's fixed-rate checkpoint of this quality (transforms copied, every gain 1).",
+            Description = "With --lambdas: start from --from's fixed-rate checkpoint of this quality (transforms copied, gains sqrt(lambda / the checkpoint's lambda)).",
         };
         var output = new Option<string?>("--out") { Description = "Run folder to create (default runs/codec/MODEL-qQ)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the codec run in this folder exactly (optimisers, schedule, patches)." };

@@ -68,11 +68,13 @@ public sealed class CodecCheckpoints(string folder)
     /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
     /// </summary>
     /// <remarks>
-    /// With <paramref name="levels"/>, a variable-rate model starts from the fixed-rate checkpoint: its transforms and
-    /// entropy model are copied and every gain and inverse gain is 1, so that it codes at each of its qualities exactly
-    /// as the checkpoint does until training separates the levels.
+    /// With <paramref name="levels"/> and their <paramref name="lambdas"/>, a variable-rate model starts from the
+    /// fixed-rate checkpoint: its transforms and entropy model are copied and each level's gains start at
+    /// <see cref="GainUnits.StepSizeLogGains"/> of the checkpoint's lambda, so that the level of the checkpoint's lambda
+    /// codes exactly as the checkpoint does and the others start at quantisation steps scaled to their lambdas.
     /// </remarks>
-    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m, RateLevels? levels = null)
+    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m, RateLevels? levels = null,
+        IReadOnlyList<double>? lambdas = null)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
@@ -86,6 +88,8 @@ public sealed class CodecCheckpoints(string folder)
             var state = variable.state_dict();
             using var _ = TorchSharp.torch.no_grad();
             foreach (var (name, tensor) in loaded.state_dict()) state[name].copy_(tensor);
+            if (lambdas is null || lambdas.Count != levels.Count) throw new ArgumentException($"{levels.Count} lambdas expected for {levels}", nameof(lambdas));
+            variable.Gains!.Start(GainUnits.StepSizeLogGains(lambdas, info.Lambda));
             return variable;
         }
     }

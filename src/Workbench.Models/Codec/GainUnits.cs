@@ -27,6 +27,27 @@ public sealed class GainUnits : nn.Module
 
     public RateLevels Levels { get; }
 
+    /// <summary>
+    /// The starting log-gains of levels trained with <paramref name="lambdas"/> from a model trained at
+    /// <paramref name="startLambda"/>: ln g = ln(lambda / lambda_0) / 2 on every channel. A gain g divides the quantisation
+    /// step of y by g, so the MSE falls as 1 / g^2; the MSE that minimises lambda 255^2 MSE + bpp at high rate scales as
+    /// 1 / lambda, hence g = sqrt(lambda / lambda_0), and the inverse gain 1 / g keeps the synthesis input unchanged.
+    /// </summary>
+    public static double[] StepSizeLogGains(IReadOnlyList<double> lambdas, double startLambda) =>
+        lambdas.Select(lambda => Math.Log(lambda / startLambda) / 2).ToArray();
+
+    /// <summary>Sets level i's log-gain to <paramref name="logGains"/>[i] and its log inverse gain to minus that, on every channel.</summary>
+    public void Start(IReadOnlyList<double> logGains)
+    {
+        if (logGains.Count != Levels.Count) throw new ArgumentException($"{Levels.Count} log-gains expected, got {logGains.Count}", nameof(logGains));
+        using var _ = no_grad();
+        for (var level = 0; level < logGains.Count; level++)
+        {
+            log_gain[level].fill_(logGains[level]);
+            log_inverse_gain[level].fill_(-logGains[level]);
+        }
+    }
+
     /// <summary>g at <paramref name="quality"/>, shaped [1, M, 1, 1] to scale y.</summary>
     public Tensor Gain(CodecQuality quality) => Interpolated(log_gain, quality);
 

@@ -43,7 +43,7 @@ public sealed class CodecTask : ITrainingTask
     private static LearnedImageCodec StartingModel(CodecExperimentConfig config, string folder) => (config.RateLevels, config.InitQuality) switch
     {
         (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M),
-        (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, levels),
+        (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, levels, config.Lambdas),
         (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels),
     };
 

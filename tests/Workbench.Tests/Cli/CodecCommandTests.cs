@@ -179,8 +179,9 @@ public sealed class CodecCommandTests : IDisposable
     }
 
     /// <summary>
-    /// Oracle: at a vanishing learning rate the variable-rate model keeps the fixed-rate start's weights and gains of 1,
-    /// so at any quality its file holds the streams of the fixed-rate q3 file and decodes to the same pixels.
+    /// Oracle: at a vanishing learning rate the variable-rate model keeps the fixed-rate start's weights, and the level of
+    /// the start's lambda (quality 3) its gains of 1, so its quality-3 file holds the streams of the fixed-rate q3 file;
+    /// a fractional quality's file decodes, without a quality flag, to what the saved model decodes at that quality.
     /// </summary>
     [Fact]
     public void A_variable_rate_model_warm_started_by_train_codes_a_fractional_quality_that_decompress_reads_from_the_file()
@@ -191,19 +192,28 @@ public sealed class CodecCommandTests : IDisposable
             "--out", Path.Combine(_folder, "run-variable"));
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.Contains($"saved hyperprior-variable to {variable} after 2 steps", train.Output + train.Error);
-        var (wbc, back) = (Path.Combine(_folder, "wave.wbc"), Path.Combine(_folder, "back.png"));
+        var (wbc, back, whole, wholeBack) = (Path.Combine(_folder, "wave.wbc"), Path.Combine(_folder, "back.png"),
+            Path.Combine(_folder, "whole.wbc"), Path.Combine(_folder, "whole.png"));
 
         var compress = CliRunner.Run("codec", "compress", _png, wbc, "--quality", "3.25", "--models", variable);
         var decompress = CliRunner.Run("codec", "decompress", wbc, back, "--models", variable);
+        var compressWhole = CliRunner.Run("codec", "compress", _png, whole, "--quality", "3", "--models", variable);
+        var decompressWhole = CliRunner.Run("codec", "decompress", whole, wholeBack, "--models", variable);
 
         Assert.True(compress.ExitCode == 0 && decompress.ExitCode == 0, compress.Error + decompress.Error);
+        Assert.True(compressWhole.ExitCode == 0 && decompressWhole.ExitCode == 0, compressWhole.Error + decompressWhole.Error);
         Assert.Contains("quality 3.25, variable rate", compress.Output);
         var file = Workbench.Codec.Entropy.Container.CodecFileFormat.Read(File.ReadAllBytes(wbc));
         var fixedFile = ImageCodec.Compress(_model, PngDecoder.Read(_png), 3);
         Assert.Equal(((byte)3, (byte?)25), (file.Quality, file.QualityHundredths));
-        Assert.Equal(Workbench.Codec.Entropy.Container.CodecFileFormat.Read(fixedFile).Streams, file.Streams);
-        Assert.Equal(ImageCodec.Decompress(fixedFile, (_, _) => _model).Pixels, PngDecoder.Read(back).Pixels);
-        var info = new CodecCheckpoints(variable).VariableRateInfo(CodecModelId.Hyperprior);
+        Assert.Equal(Workbench.Codec.Entropy.Container.CodecFileFormat.Read(fixedFile).Streams,
+            Workbench.Codec.Entropy.Container.CodecFileFormat.Read(File.ReadAllBytes(whole)).Streams);
+        Assert.Equal(ImageCodec.Decompress(fixedFile, (_, _) => _model).Pixels, PngDecoder.Read(wholeBack).Pixels);
+        var saved = new CodecCheckpoints(variable);
+        var expected = ImageCodec.Decompress(File.ReadAllBytes(wbc), (id, quality) => saved.Load(id, quality));
+        Assert.Equal(expected.Pixels, PngDecoder.Read(back).Pixels);
+        Assert.NotEqual(file.Streams, Workbench.Codec.Entropy.Container.CodecFileFormat.Read(fixedFile).Streams);
+        var info = saved.VariableRateInfo(CodecModelId.Hyperprior);
         Assert.Equal((2, 2, 3), (info.Steps, info.FirstQuality, info.Lambdas!.Count));
     }
 

@@ -69,19 +69,27 @@ public sealed class VariableRateCodecTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Gains.Gain(Variable(401)));
     }
 
-    /// <summary>Oracle: the fixed-rate checkpoint itself; with every gain 1 the levels cannot differ from it.</summary>
+    /// <summary>
+    /// Oracle: the fixed-rate checkpoint itself at the level of its lambda (gains of 1 there), and the step-size rule
+    /// ln g = ln(lambda / lambda_0) / 2 written out at the other levels.
+    /// </summary>
     [Fact]
-    public void A_model_warm_started_from_a_fixed_rate_checkpoint_codes_every_quality_as_that_checkpoint_does()
+    public void A_model_warm_started_from_a_fixed_rate_checkpoint_codes_its_quality_as_the_checkpoint_and_scales_the_other_steps()
     {
         var fixedRate = ScaleHyperpriorTests.Tiny(21);
         new CodecCheckpoints(_folder).Save(3, fixedRate, new CodecCheckpointInfo(8, 12, 0.0067, 40, 1, 64, 1e-4, 0, [], 0));
-        var variable = CodecCheckpoints.LoadWeights(_folder, CodecModelId.Hyperprior, 3, 8, 12, Levels);
+        var variable = CodecCheckpoints.LoadWeights(_folder, CodecModelId.Hyperprior, 3, 8, 12, Levels, [0.0035, 0.0067, 0.013]);
         var image = ImageCodecTests.Image(90, 70, 4);
 
-        Assert.All(variable.named_parameters().Where(p => p.name.StartsWith("gain_units.")), p => Assert.True(p.parameter.eq(0).all().item<bool>()));
-        var expected = fixedRate.Compress(image);
-        foreach (var hundredths in new[] { 200, 275, 400 })
-            Assert.Equal(expected, variable.Compress(image, Variable(hundredths)));
+        var logs = variable.named_parameters().ToDictionary(p => p.name, p => Values(p.parameter));
+        var expected = new[] { Math.Log(0.0035 / 0.0067) / 2, 0, Math.Log(0.013 / 0.0067) / 2 };
+        for (var level = 0; level < 3; level++)
+        {
+            Assert.All(logs["gain_units.log_gain"].Skip(12 * level).Take(12), g => Assert.Equal(expected[level], g, 1e-6));
+            Assert.All(logs["gain_units.log_inverse_gain"].Skip(12 * level).Take(12), g => Assert.Equal(-expected[level], g, 1e-6));
+        }
+        Assert.Equal(fixedRate.Compress(image), variable.Compress(image, Variable(300)));
+        Assert.NotEqual(fixedRate.Compress(image), variable.Compress(image, Variable(275)));
     }
 
     [Fact]
