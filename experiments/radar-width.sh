@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Radar nowcasting at the GPU widths on the CPU: does WADEPre's lead at the CPU widths hold when the networks are
+# wider? WADEPre at twice the CPU widths (424,222 parameters), WADEPre widened to the U-Net's parameter count
+# (approximation 68, detail and refiner 36: 488,626) and the U-Net at twice the CPU width (489,222), all under one
+# recipe: dihedral augmentation, cosine schedule, quantile loss at q = 0.6, each scored from its best-validation
+# checkpoint (val_mse on sequences 1000..1031). Scaled down from experiments/radar-width-gpu.sh to fit about 45 minutes
+# of one CPU core: 4 epochs over sequences 0..999 (500 optimiser steps, a third of the GPU recipe's 1500; the ZNCC
+# curriculum spans the whole run in both), one run after another at one thread, seeds 0 and 1 (SEEDS overrides): a
+# step takes about 0.9 CPU-seconds for WADEPre, 1.0 for the matched one and 0.65 for the U-Net, so a seed costs about
+# 22 CPU-minutes and a third would pass the hour; fewer steps per run would deepen the scale-down. Each seed is scored with
+# persistence and Lucas-Kanade extrapolation on sequences 1100..1199 (OUT/radar64-width-seed-S.{json,md}), then
+# experiments/results/collect_radar.py writes the mean and standard deviation over seeds with each network's parameter
+# count and best-validation epochs (OUT/radar64-width.{json,md}); OUT/train-MODEL-S.log are the runs' epoch lines.
+# Finished runs under runs/radar-width are skipped and interrupted ones resumed from their last checkpoint.
+#
+# usage: experiments/radar-width.sh        (WORKBENCH: the CLI; OUT is experiments/results/radar64-width)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wb=${WORKBENCH:-"dotnet run --project src/Workbench.Cli -c Release --"}
+data=data/generated/radar64.h5
+runs=runs/radar-width
+out=experiments/results/radar64-width
+models="wadepre wadepre-matched unet"
+seeds=${SEEDS:-0 1}
+mkdir -p "$out"
+
+bash experiments/radar-data.sh
+
+for seed in $seeds; do
+  for model in $models; do
+    run=$runs/$model/seed-$seed
+    [ -f "$run/summary.json" ] && continue
+    if [ -f "$run/checkpoints/last.ckpt" ]; then
+      $wb --threads 1 train --resume "$run" >> "$out/train-$model-$seed.log"
+    else
+      rm -rf "$run"
+      $wb --threads 1 --seed "$seed" train "experiments/radar-width-$model.json" --out "$run" > "$out/train-$model-$seed.log"
+    fi
+  done
+done
+
+sed -i '/^\[/d' "$out"/train-*.log    # progress lines; the epoch lines stay
+
+summaries=()
+for seed in $seeds; do
+  for model in $models; do summaries+=(--run "$model=$runs/$model/seed-$seed/summary.json"); done
+  $wb --threads 1 nowcast verify --data "$data" --test 1100:1200 --checkpoint best --run "wadepre=$runs/wadepre/seed-$seed" \
+    --run "wadepre-matched=$runs/wadepre-matched/seed-$seed" --run "unet=$runs/unet/seed-$seed" \
+    --out "$out/radar64-width-seed-$seed"
+done
+python3 experiments/results/collect_radar.py "$out"/radar64-width-seed-*.json "${summaries[@]}" --out "$out/radar64-width" \
+  --note "CPU scale-down of experiments/radar-width-gpu.sh: 4 epochs over sequences 0..999 (500 optimiser steps against the GPU recipe's 1500, the ZNCC curriculum over the whole run in both), one thread, seeds $seeds; every network trained with dihedral augmentation and scored from its best-validation checkpoint (val_mse, sequences 1000..1031)."
