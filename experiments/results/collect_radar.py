@@ -82,11 +82,14 @@ def main():
     write_atomic(args.out + ".json", json.dumps(summary, indent=1) + "\n")
 
     def cell(stat):
-        return "n/a" if stat["mean"] is None else f"{stat['mean']:.4f} ± {stat['std']:.4f}"
+        if stat["mean"] is None:
+            return "n/a"
+        return f"{stat['mean']:.4f} ± {stat['std']:.4f}" if len(reports) > 1 else f"{stat['mean']:.4f}"
 
     lines = [args.note, ""] if args.note else []
     lines += [f"Samples: {summary['samples']} from {summary['data']} (first index {summary['first_sample']}); "
-             f"mean ± standard deviation over {len(reports)} training seeds ({', '.join(summary['sources'])}).", "",
+             + (f"mean ± standard deviation over {len(reports)} training seeds" if len(reports) > 1 else "one training seed")
+             + f" ({', '.join(summary['sources'])}).", "",
              f"Conventions: {summary['convention']}.", ""]
     lines += ["Trained networks: " + "; ".join(
         f"{name}: {describe_parameters(run['parameters'])} parameters, best-validation epoch per seed "
