@@ -7,12 +7,13 @@
 # 4 epochs over sequences 0..999 (500 optimiser steps, a third of the GPU recipe's 1500; the ZNCC curriculum spans the
 # whole run in both), one run after another at one thread. A step takes about 0.9 CPU-seconds for WADEPre, 1.0 for
 # the matched one and 0.6 for the U-Net, so one seed costs about 21 CPU-minutes; on 2 cores shared with other work
-# the three runs of seed 0 took 50 minutes of wall clock, so the default is seed 0 alone (SEEDS="0 1 2" runs three;
-# fewer steps per run instead would end before the U-Net overtakes, which it does after about 500 steps in
+# the three runs of seed 0 took 45 minutes of wall clock, so the default is seed 0 alone (SEEDS="0 1 2" runs three;
+# fewer steps per run instead would end before the U-Net overtakes, which it does after 500 to 625 steps in
 # experiments/results/radar64-gpu-h100-quantile/train-*.log). Each seed is scored with
 # persistence and Lucas-Kanade extrapolation on sequences 1100..1199 (OUT/radar64-width-seed-S.{json,md}), then
 # experiments/results/collect_radar.py writes the mean and standard deviation over seeds with each network's parameter
-# count and best-validation epochs (OUT/radar64-width.{json,md}); OUT/train-MODEL-S.log are the runs' epoch lines.
+# count and best-validation epochs (OUT/radar64-width.{json,md}); the same from the last checkpoints goes to
+# OUT/radar64-width-last*. OUT/train-MODEL-S.log are the runs' epoch lines.
 # Finished runs under runs/radar-width are skipped and interrupted ones resumed from their last checkpoint.
 #
 # usage: experiments/radar-width.sh        (WORKBENCH: the CLI; OUT is experiments/results/radar64-width)
@@ -41,14 +42,20 @@ for seed in $seeds; do
   done
 done
 
-sed -i '/^\[/d' "$out"/train-*.log    # progress lines; the epoch lines stay
+sed -i '/^\[/d; /^run folder:/d' "$out"/train-*.log    # progress lines and local paths; the epoch lines stay
 
 summaries=()
-for seed in $seeds; do
-  for model in $models; do summaries+=(--run "$model=$runs/$model/seed-$seed/summary.json"); done
-  $wb --threads 1 nowcast verify --data "$data" --test 1100:1200 --checkpoint best --run "wadepre=$runs/wadepre/seed-$seed" \
-    --run "wadepre-matched=$runs/wadepre-matched/seed-$seed" --run "unet=$runs/unet/seed-$seed" \
-    --out "$out/radar64-width-seed-$seed"
+for seed in $seeds; do for model in $models; do summaries+=(--run "$model=$runs/$model/seed-$seed/summary.json"); done; done
+# The study scores the best-validation checkpoints; the last ones are scored beside them (radar64-width-last.*) to show
+# what the choice changes.
+for checkpoint in best last; do
+  prefix=$out/radar64-width
+  [ "$checkpoint" = last ] && prefix=$out/radar64-width-last
+  for seed in $seeds; do
+    $wb --threads 1 nowcast verify --data "$data" --test 1100:1200 --checkpoint "$checkpoint" \
+      --run "wadepre=$runs/wadepre/seed-$seed" --run "wadepre-matched=$runs/wadepre-matched/seed-$seed" \
+      --run "unet=$runs/unet/seed-$seed" --out "$prefix-seed-$seed"
+  done
+  python3 experiments/results/collect_radar.py "$prefix"-seed-*.json "${summaries[@]}" --out "$prefix" \
+    --note "CPU scale-down of experiments/radar-width-gpu.sh: 4 epochs over sequences 0..999 (500 optimiser steps against the GPU recipe's 1500, the ZNCC curriculum over the whole run in both), one thread, training seed(s) $seeds; every network trained with dihedral augmentation and scored from its $checkpoint checkpoint (best: lowest val_mse on sequences 1000..1031)."
 done
-python3 experiments/results/collect_radar.py "$out"/radar64-width-seed-*.json "${summaries[@]}" --out "$out/radar64-width" \
-  --note "CPU scale-down of experiments/radar-width-gpu.sh: 4 epochs over sequences 0..999 (500 optimiser steps against the GPU recipe's 1500, the ZNCC curriculum over the whole run in both), one thread, training seed(s) $seeds; every network trained with dihedral augmentation and scored from its best-validation checkpoint (val_mse, sequences 1000..1031)."
