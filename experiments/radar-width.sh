@@ -5,11 +5,11 @@
 # recipe: dihedral augmentation, cosine schedule, quantile loss at q = 0.6, each scored from its best-validation
 # checkpoint (val_mse on sequences 1000..1031). Scaled down from experiments/radar-width-gpu.sh to fit a CPU budget:
 # 4 epochs over sequences 0..999 (500 optimiser steps, a third of the GPU recipe's 1500; the ZNCC curriculum spans the
-# whole run in both), one run after another at one thread. A step takes about 0.9 CPU-seconds for WADEPre, 1.0 for
-# the matched one and 0.6 for the U-Net, so one seed costs about 21 CPU-minutes; on 2 cores shared with other work
-# the three runs of seed 0 took 45 minutes of wall clock, so the default is seed 0 alone (SEEDS="0 1 2" runs three;
-# fewer steps per run instead would end before the U-Net overtakes, which it does after 500 to 625 steps in
-# experiments/results/radar64-gpu-h100-quantile/train-*.log). Each seed is scored with
+# whole run in both), one run after another at one thread. WADEPre's run took 454 CPU-seconds (0.9 per step); the three
+# runs of seed 0 took 16, 20 and 9 minutes of wall clock (about 20 CPU-minutes) on 2 cores shared with other work, so
+# the default is seed 0 alone (SEEDS="0 1 2" runs three). Fewer steps per run instead would end before the U-Net
+# overtakes: its validation MSE passes WADEPre's for good after 375 to 625 steps in
+# experiments/results/radar64-gpu-h100-quantile/train-*.log. Each seed is scored with
 # persistence and Lucas-Kanade extrapolation on sequences 1100..1199 (OUT/radar64-width-seed-S.{json,md}), then
 # experiments/results/collect_radar.py writes the mean and standard deviation over seeds with each network's parameter
 # count and best-validation epochs (OUT/radar64-width.{json,md}); the same from the last checkpoints goes to
