@@ -7,7 +7,7 @@
 # 4 epochs over sequences 0..999 (500 optimiser steps, a third of the GPU recipe's 1500; the ZNCC curriculum spans the
 # whole run in both), one run after another at one thread. WADEPre's run took 454 CPU-seconds (0.9 per step); the three
 # runs of seed 0 took 16, 20 and 9 minutes of wall clock (about 20 CPU-minutes) on 2 cores shared with other work,
-# those of seed 1 about 30, so the default is seeds 0 and 1 (SEEDS="0 1 2" runs three). Fewer steps per run instead
+# those of seed 1 27, so the default is seeds 0 and 1 (SEEDS="0 1 2" runs three). Fewer steps per run instead
 # would end before the U-Net overtakes: its validation MSE passes WADEPre's for good after 375 to 625 steps in
 # experiments/results/radar64-gpu-h100-quantile/train-*.log. Each seed is scored with
 # persistence and Lucas-Kanade extrapolation on sequences 1100..1199 (OUT/radar64-width-seed-S.{json,md}), then
