@@ -19,7 +19,9 @@
 #                                         experiments/mcwilliams-sfno-gpu.sh),
 #                                         FNO vs T1 for 50 epochs (experiments/ns2d-long-gpu.sh), the NSTR budgets
 #                                         (experiments/inr-gpu.sh) and the codec ladder (experiments/codec/train_ladder_gpu.sh),
-#                                         each into OUT/<job>/ (GPU_JOBS, a space-separated subset, picks some),
+#                                         each into OUT/<job>/ (GPU_JOBS, a space-separated subset, picks some;
+#                                         radar-width-gpu, the width study of experiments/radar-width-gpu.sh, runs
+#                                         only when named),
 #                                         the radar data generated before they start, then packed into
 #                                         OUT.tar.gz.part-aa, -ab, ... (8 MiB each).
 #
@@ -81,7 +83,7 @@ gpu_jobs() {
   local jobs=${GPU_JOBS:-radar-gpu ns2d-sfno-gpu mcwilliams-sfno-gpu ns2d-long-gpu inr-gpu codec/train_ladder_gpu}
   # Radar data first and alone: generated beside the other jobs it starved for 7 of the radar job's 8 minutes. One
   # process took 172 s on the H100 machine's 16 cores; 12 one-thread shards share them.
-  if [[ " $jobs " == *" radar-gpu "* ]]; then
+  if [[ " $jobs " == *" radar-gpu "* || " $jobs " == *" radar-width-gpu "* ]]; then
     SECONDS=0
     RADAR_SHARDS=${RADAR_SHARDS:-12} bash experiments/radar-data.sh > "$out/radar-data.log" 2>&1
     echo "radar data exit $? after $SECONDS s" >> "$out/jobs.log"

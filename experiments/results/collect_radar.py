@@ -1,7 +1,11 @@
 #!/usr/bin/python3
 """Mean and standard deviation over seeds of `workbench nowcast verify` outputs (one JSON per training seed).
 
-usage: collect_radar.py SEED.json [SEED.json ...] --out PREFIX    (writes PREFIX.json and PREFIX.md; stdlib only)
+usage: collect_radar.py SEED.json [SEED.json ...] [--run NAME=SUMMARY.json ...] [--note TEXT] --out PREFIX
+       (writes PREFIX.json and PREFIX.md; stdlib only)
+
+--run names a trained run's summary.json (one per seed, in seed order): its parameter count and best-validation epoch
+are listed per method. --note is a paragraph put first in the Markdown and stored as "note".
 
 Persistence and extrapolation do not depend on the seed; they appear once per file and their spread is zero.
 The standard deviation is the sample one (n - 1).
@@ -26,6 +30,24 @@ def mean_std(values):
     return {"mean": mean, "std": std, "values": values}
 
 
+def trained_runs(specs):
+    """Per NAME (in first-seen order): parameter counts and best-validation epochs of its runs' summary.json files."""
+    runs = {}
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"--run: expected NAME=SUMMARY.json, got '{spec}'")
+        summary = json.load(open(path))
+        run = runs.setdefault(name, {"parameters": [], "epochs": summary["epochs"], "best_epochs": []})
+        run["parameters"].append(summary["parameters"])
+        run["best_epochs"].append(summary["best"]["epoch"])
+    return runs
+
+
+def describe_parameters(counts):
+    return " / ".join(f"{n:,}" for n in sorted(set(counts)))
+
+
 def write_atomic(path, text):
     with open(path + ".tmp", "w") as f:
         f.write(text)
@@ -35,8 +57,11 @@ def write_atomic(path, text):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="+")
+    parser.add_argument("--run", action="append", default=[], metavar="NAME=SUMMARY.json")
+    parser.add_argument("--note")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
+    runs = trained_runs(args.run)
     reports = [json.load(open(path)) for path in args.files]
     methods = list(reports[0]["methods"])
     groups = ["all"] + [g for g in reports[0]["methods"][methods[0]] if g != "all"]
@@ -50,14 +75,26 @@ def main():
         "methods": {m: {g: {k: mean_std([r["methods"][m][g][k] for r in reports]) for k in reports[0]["methods"][m][g]}
                         for g in groups} for m in methods},
     }
+    if args.note:
+        summary["note"] = args.note
+    if runs:
+        summary["runs"] = runs
     write_atomic(args.out + ".json", json.dumps(summary, indent=1) + "\n")
 
     def cell(stat):
-        return "n/a" if stat["mean"] is None else f"{stat['mean']:.4f} ± {stat['std']:.4f}"
+        if stat["mean"] is None:
+            return "n/a"
+        return f"{stat['mean']:.4f} ± {stat['std']:.4f}" if len(reports) > 1 else f"{stat['mean']:.4f}"
 
-    lines = [f"Samples: {summary['samples']} from {summary['data']} (first index {summary['first_sample']}); "
-             f"mean ± standard deviation over {len(reports)} training seeds ({', '.join(summary['sources'])}).", "",
-             f"Conventions: {summary['convention']}.", "", "## All lead times", "",
+    lines = [args.note, ""] if args.note else []
+    lines += [f"Samples: {summary['samples']} from {summary['data']} (first index {summary['first_sample']}); "
+             + (f"mean ± standard deviation over {len(reports)} training seeds" if len(reports) > 1 else "one training seed")
+             + f" ({', '.join(summary['sources'])}).", "",
+             f"Conventions: {summary['convention']}.", ""]
+    lines += ["Trained networks: " + "; ".join(
+        f"{name}: {describe_parameters(run['parameters'])} parameters, best-validation epoch per seed "
+        + ", ".join(str(e) for e in run["best_epochs"]) + f" of {run['epochs']}" for name, run in runs.items()) + ".", ""] if runs else []
+    lines += ["## All lead times", "",
              "| method | " + " | ".join(TABLE) + " |", "|---" * (len(TABLE) + 1) + "|"]
     lines += [f"| {m} | " + " | ".join(cell(summary["methods"][m]["all"][k]) for k in TABLE) + " |" for m in methods]
     leads = groups[1:]
