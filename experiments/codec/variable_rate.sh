@@ -31,4 +31,4 @@ train hyperprior "${STEPS:-4000}" &
 if [ "${HCFSS_STEPS:-0}" -gt 0 ]; then train hcfssnet "$HCFSS_STEPS" & fi
 wait
 $workbench codec convert --models "$runs/models" --out "$out" --weight-bits 16
-WORKBENCH=$workbench /usr/bin/python3 experiments/codec/variable_rate.py "$out"
+WORKBENCH="$workbench" /usr/bin/python3 experiments/codec/variable_rate.py "$out"
