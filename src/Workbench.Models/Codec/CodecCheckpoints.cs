@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
+using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
 
@@ -29,7 +31,7 @@ public sealed class CodecCheckpoints(string folder)
     {
         if (_loaded.TryGetValue((model, quality), out var cached)) return cached;
         var info = Info(model, quality);
-        var loaded = CodecModels.Create(model, info.N, info.M);
+        var loaded = CodecModels.Create(model, info.N, info.M, info.EntropyModel);
         LoadWeights(loaded, Stem(model, quality) + ".dat", info);
         loaded.eval();
         _loaded[(model, quality)] = loaded;
@@ -39,15 +41,35 @@ public sealed class CodecCheckpoints(string folder)
     /// <summary>
     /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
     /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
+    /// A scale checkpoint also starts a mean-scale model: every weight they share is copied and the mean head starts at
+    /// zero, so the means are zero and the start codes exactly as the scale model.
     /// </summary>
-    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m)
+    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m, EntropyModel entropyModel = EntropyModel.Scale)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
         if (info.N != n || info.M != m)
             throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
-        var loaded = CodecModels.Create(model, n, m);
-        LoadWeights(loaded, checkpoints.Stem(model, quality) + ".dat", info);
+        var path = checkpoints.Stem(model, quality) + ".dat";
+        if (info.EntropyModel == entropyModel)
+        {
+            var same = CodecModels.Create(model, n, m, entropyModel);
+            LoadWeights(same, path, info);
+            return same;
+        }
+        if (info.EntropyModel != EntropyModel.Scale)
+            throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, " +
+                                      $"which cannot start a {EntropyModels.Name(entropyModel)} model");
+        using var scale = CodecModels.Create(model, n, m);
+        LoadWeights(scale, path, info);
+        var loaded = CodecModels.Create(model, n, m, entropyModel);
+        using (no_grad())
+        {
+            var target = loaded.state_dict();
+            foreach (var (name, tensor) in scale.state_dict()) target[name].copy_(tensor);
+            loaded.MeanHead!.Weight.zero_();
+            loaded.MeanHead.Bias.zero_();
+        }
         return loaded;
     }
 
@@ -69,6 +91,7 @@ public sealed class CodecCheckpoints(string folder)
         {
             throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
         }
+        if (!Enum.IsDefined(info.EntropyModel)) throw new DataFileException($"{stem}.json: unknown entropy_model {info.EntropyModel}");
         return info.WeightBits is 16 or 32 ? info : throw new DataFileException($"{stem}.json: weight_bits must be 16 or 32, got {info.WeightBits}");
     }
 
@@ -110,10 +133,12 @@ public sealed class CodecCheckpoints(string folder)
 /// <see cref="TrainingSeconds"/> count every run that led to it; <see cref="PriorSteps"/> of them were taken before the
 /// last run continued from an earlier checkpoint (0: trained from scratch). The other fields describe the last run.
 /// <see cref="WeightBits"/> is how the .dat file stores floating-point weights: 32 (TorchSharp's module file, and every
-/// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>).
+/// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>). <see cref="EntropyModel"/> is written
+/// only when it is not the scale model, so scale checkpoints read and write as they did before it existed.
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
-    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32)
+    long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EntropyModel EntropyModel = EntropyModel.Scale)
 {
     /// <summary>This run's description counted on top of the checkpoint it continued from (itself when none).</summary>
     public CodecCheckpointInfo After(CodecCheckpointInfo? prior) => prior is null

@@ -2,7 +2,7 @@ using Workbench.Core.Errors;
 
 namespace Workbench.Models.Codec;
 
-/// <summary>The learned codecs by identifier and by name, built from their channel counts (other options at defaults).</summary>
+/// <summary>The learned codecs by identifier and by name, built from their channel counts and entropy model (other options at defaults).</summary>
 public static class CodecModels
 {
     public static readonly IReadOnlyList<string> Names = ["hyperprior", "hcfssnet"];
@@ -21,10 +21,10 @@ public static class CodecModels
         _ => throw new ConfigException($"codec: unknown model '{name}' (known: {string.Join(", ", Names)})"),
     };
 
-    public static LearnedImageCodec Create(CodecModelId model, int n, int m) => model switch
+    public static LearnedImageCodec Create(CodecModelId model, int n, int m, EntropyModel entropyModel = EntropyModel.Scale) => model switch
     {
-        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m)),
-        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m)),
+        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m, entropyModel)),
+        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m, EntropyModel: entropyModel)),
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 }

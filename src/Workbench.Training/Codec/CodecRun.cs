@@ -33,14 +33,15 @@ public static class CodecRun
     public static void Export(RunFolder run, string folder)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
-        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
+        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.Model.EntropyModel);
         var state = Checkpoint.Load(run.LastCheckpoint, model, optimizers: []);
         model.eval();
         model.EntropyBottleneck.UpdateTables();
         var prior = config.InitFrom is { } start ? new CodecCheckpoints(start).Info(config.ModelId, (byte)config.Quality) : null;
         var seconds = run.ReadMetrics().Where(m => (int)m["round"]! <= state.Epoch).Sum(m => (double)m["seconds"]!);
         var info = new CodecCheckpointInfo(config.Model.N, config.Model.M, config.Lambda, (int)state.Step, config.BatchSize, config.PatchSize,
-            config.Lr, config.Seed, TrainingImages.Resolve(config.Images).Select(p => Path.GetFileName(p)).ToArray(), Math.Round(seconds, 1)).After(prior);
+            config.Lr, config.Seed, TrainingImages.Resolve(config.Images).Select(p => Path.GetFileName(p)).ToArray(), Math.Round(seconds, 1),
+            EntropyModel: config.Model.EntropyModel).After(prior);
         new CodecCheckpoints(folder).Save((byte)config.Quality, model, info);
     }
 }

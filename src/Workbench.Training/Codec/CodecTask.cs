@@ -31,8 +31,8 @@ public sealed class CodecTask : ITrainingTask
         _sampler = new PatchSampler(images, config.PatchSize);
         Determinism.SeedEverything(config.Seed);
         _model = config.InitFrom is { } folder
-            ? CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M)
-            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
+            ? CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel)
+            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.Model.EntropyModel);
         _model.to(device);
         _model.train();
         var quantiles = _model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();

@@ -54,7 +54,7 @@ public static class ModelExport
     private static (torch.nn.Module, JsonObject, string) OpenCodecRun(RunFolder run, string checkpoint)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
-        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M);
+        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.Model.EntropyModel);
         try
         {
             var state = Checkpoint.Load(run.CheckpointNamed(checkpoint), model, optimizers: []);
@@ -77,9 +77,9 @@ public static class ModelExport
         var id = CodecModels.Parse(stem[..dash]);
         var checkpoints = new CodecCheckpoints(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var info = checkpoints.Info(id, quality);
-        var model = CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M);
+        var model = CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M, info.EntropyModel);
         model.eval();
-        var config = new CodecModelConfig { Kind = CodecModels.Name(id), N = info.N, M = info.M };
+        var config = new CodecModelConfig { Kind = CodecModels.Name(id), N = info.N, M = info.M, EntropyModel = info.EntropyModel };
         return (model, InteropSpec.ForCodec(config, quality, info, null, null, null), config.Kind);
     }
 }

@@ -10,7 +10,8 @@ namespace Workbench.Models.Codec;
 /// orders; ScanExpansion: VONSS inner channels per input channel; ScanHeadSize: channels sharing one step size and decay
 /// (Mamba-2 heads; 1 gives Mamba's per-channel steps, larger is cheaper); FrequencyWindow: the AFMM's DCT window;
 /// ModulationHidden: width of the AFMM's gain MLP; AttentionWindow and AttentionHeads: the FSTAM's window attention,
-/// which runs on the stride-16 map, so the window must divide 4.
+/// which runs on the stride-16 map, so the window must divide 4. EntropyModel: how y is coded (zero-mean scale or
+/// mean-scale, as for the <see cref="ScaleHyperprior"/>).
 /// </summary>
 public sealed record HcfssnetOptions(
     int N = 64,
@@ -23,7 +24,8 @@ public sealed record HcfssnetOptions(
     int FrequencyWindow = 8,
     int ModulationHidden = 16,
     int AttentionWindow = 4,
-    int AttentionHeads = 4)
+    int AttentionHeads = 4,
+    EntropyModel EntropyModel = EntropyModel.Scale)
 {
     public const int PadMultiple = ScaleHyperpriorOptions.PadMultiple;
     private const int HyperAnalysisMultiple = PadMultiple / 16;
@@ -44,5 +46,6 @@ public sealed record HcfssnetOptions(
             throw new ConfigException($"hcfssnet: the attention window must divide {HyperAnalysisMultiple}, got {AttentionWindow}.");
         if (AttentionHeads < 1 || N % AttentionHeads != 0)
             throw new ConfigException($"hcfssnet: N = {N} must split into AttentionHeads = {AttentionHeads} heads.");
+        if (!Enum.IsDefined(EntropyModel)) throw new ConfigException($"hcfssnet: unknown entropy model {EntropyModel}.");
     }
 }
