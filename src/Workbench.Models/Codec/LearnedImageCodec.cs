@@ -1,8 +1,8 @@
 using TorchSharp.Modules;
 using Workbench.Core.Runtime;
 using Workbench.Data.Images;
-using Workbench.Models.Layers;
 using Workbench.Models.Codec.Latent;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
