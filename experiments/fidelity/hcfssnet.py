@@ -6,7 +6,8 @@ VTM). Where the paper is silent, the audit compares with CompressAI's convention
 
 Reads only committed files: experiments/results/codec-rd.json (held-out images), experiments/results/codec-train-images/
 (the same checkpoints on their own training images), experiments/results/codec-gpu-h100-1000steps/ (a 1,000-step ladder
-at N = 64, M = 96), models/codec/MODEL-qQ.{json,dat} (steps, sizes, weights). Parameter counts are the numbers of
+at N = 64, M = 96), experiments/results/codec-entropy-model.json (both codecs continued with the scale and the mean-scale
+entropy model, experiments/fidelity/hcfssnet_entropy.sh), models/codec/MODEL-qQ.{json,dat} (steps, sizes, weights). Parameter counts are the numbers of
 floating-point elements stored in the .dat files (learned parameters plus any floating-point buffers; the integer coding
 tables are not counted). Writes experiments/fidelity/hcfssnet.md; no number in it is typed by hand.
 """
@@ -26,6 +27,7 @@ OUT = os.path.join(ROOT, "experiments", "fidelity", "hcfssnet.md")
 HELD_OUT = "experiments/results/codec-rd.json"
 TRAIN_IMAGES = "experiments/results/codec-train-images"
 SHORT_LADDER = "experiments/results/codec-gpu-h100-1000steps"
+ENTROPY = "experiments/results/codec-entropy-model.json"
 QUALITIES = (2, 3, 4, 5)
 
 # TorchSharp ScalarType codes of floating-point tensors and their element sizes, then the other codes' sizes.
@@ -100,9 +102,37 @@ def measurements():
     committed = {model: specs(MODELS, model) for model in ("hyperprior", "hcfssnet")}
     short = {model: specs(os.path.join(ROOT, SHORT_LADDER), model) for model in ("hyperprior", "hcfssnet")}
     params = {model: stored_float_elements(os.path.join(MODELS, f"{model}-q3.dat")) for model in ("hyperprior", "hcfssnet")}
+    entropy = json.load(open(os.path.join(ROOT, ENTROPY)))
+    assert entropy["images"] == held["images"], (entropy["images"], held["images"])
+    for label, (anchor, test) in {"HCFSSNet vs hyperprior, both scale": ("scale hyperprior", "scale hcfssnet"),
+                                  "HCFSSNet vs hyperprior, both mean-scale": ("mean_scale hyperprior", "mean_scale hcfssnet"),
+                                  "hyperprior: mean-scale vs scale": ("scale hyperprior", "mean_scale hyperprior"),
+                                  "HCFSSNet: mean-scale vs scale": ("scale hcfssnet", "mean_scale hcfssnet")}.items():
+        curves_of = lambda name: (entropy["curves"][name]["bpp"], entropy["curves"][name]["psnr"])
+        recomputed = both_kinds(curves_of(anchor), curves_of(test))
+        for kind in recomputed:
+            assert abs(recomputed[kind] - entropy["bd_rate"][label][kind]) < 1e-12, (label, kind)
     return {"held_bd": held_bd, "train_bd": train_bd, "short_bd": short_bd, "held_images": held["images"],
             "train_images": train_images, "committed": committed, "short": short, "params": params,
-            "held_curves": (hyper, hcfss)}
+            "held_curves": (hyper, hcfss), "entropy": entropy}
+
+
+def ranking_text(ebd):
+    """Whether the mean-scale entropy model changes which codec is ahead, in words."""
+    scale, mean = ebd["HCFSSNet vs hyperprior, both scale"], ebd["HCFSSNet vs hyperprior, both mean-scale"]
+    sign = lambda bd: {value > 0 for value in bd.values() if value is not None}
+    if sign(scale) == sign(mean) == {True}:
+        return "HCFSSNet stays behind under both, so at equal steps the entropy model does not close the gap"
+    if sign(scale) == sign(mean) == {False}:
+        return "HCFSSNet stays ahead under both"
+    return "the ranking depends on the entropy model"
+
+
+def continuation_drop(entropy):
+    """The range over both codecs and qualities of the scale continuation's mean PSNR minus the committed models'."""
+    changes = [after - before for model in ("hyperprior", "hcfssnet")
+               for before, after in zip(entropy["curves"][f"committed {model}"]["psnr"], entropy["curves"][f"scale {model}"]["psnr"])]
+    return f"{min(changes):+.2f}..{max(changes):+.2f}"
 
 
 def same_across(specs, key):
@@ -129,6 +159,8 @@ def rows(m):
     params = m["params"]
     held, train, short = m["held_bd"], m["train_bd"], m["short_bd"]
     short_n, short_m, short_steps = same_across(m["short"], "n"), same_across(m["short"], "m"), steps_text(m["short"])
+    entropy = m["entropy"]
+    ebd = entropy["bd_rate"]
     return [
         ("CNN branch",
          "CNNs extract local high-frequency structure, beside the VFSS branch (abstract; layer layout not retrievable)",
@@ -174,10 +206,19 @@ def rows(m):
         ("entropy model",
          "not retrievable: the abstract only says FSTAM reduces redundancy in the entropy model's side information; "
          "whether y is coded mean-scale or with channel/spatial context is not stated",
-         "zero-mean scale hyperprior: z by a factorised EntropyBottleneck (filters 3,3,3,3, aux-trained quantiles), y by "
-         "a GaussianConditional N(0, s^2) with 64 log-spaced scales 0.11..256 (`Latent/HyperpriorLatentCodec.cs`)",
-         "deviates: open (the paper's model is not retrievable; a mean-scale and a channel-wise context model for both "
-         "codecs, decoded deterministically, would test whether a richer y model changes the ranking)"),
+         "z by a factorised EntropyBottleneck (filters 3,3,3,3, aux-trained quantiles); y by a GaussianConditional "
+         "with 64 log-spaced scales 0.11..256, either zero-mean (`entropy_model` scale, the committed models, "
+         "`Latent/HyperpriorLatentCodec.cs`) or mean-scale (mean_scale: a 3x3 mean head on the hyper-synthesis trunk, "
+         "round(y - mu) coded, means evaluated in fixed-order doubles on both sides, `Latent/MeanScaleLatentCodec.cs`) "
+         "for both codecs; no channel-wise or spatial context",
+         f"deviates: justified by {ENTROPY} (at {entropy['extra_steps']:,} further steps from the committed models, "
+         f"mean-scale vs scale: hyperprior {pct(ebd['hyperprior: mean-scale vs scale']['cubic'])} / "
+         f"{pct(ebd['hyperprior: mean-scale vs scale']['pchip'])}, HCFSSNet {pct(ebd['HCFSSNet: mean-scale vs scale']['cubic'])} / "
+         f"{pct(ebd['HCFSSNet: mean-scale vs scale']['pchip'])} (cubic / PCHIP); HCFSSNet vs hyperprior "
+         f"{pct(ebd['HCFSSNet vs hyperprior, both scale']['cubic'])} / {pct(ebd['HCFSSNet vs hyperprior, both scale']['pchip'])} "
+         f"with both scale, {pct(ebd['HCFSSNet vs hyperprior, both mean-scale']['cubic'])} / "
+         f"{pct(ebd['HCFSSNet vs hyperprior, both mean-scale']['pchip'])} with both mean-scale: "
+         f"{ranking_text(ebd)}; a channel-wise context model: open)"),
         ("quantisation / noise in training",
          "not retrievable (CompressAI: additive U(-1/2, 1/2) noise in training, rounding in evaluation)",
          "y and z + U(-1/2, 1/2) in training; y rounded, z rounded around its medians in evaluation (`LearnedImageCodec.cs`, "
@@ -224,13 +265,16 @@ def conclusion(m):
     behind = held["pchip"] > 0 and held["cubic"] > 0
     ahead_short = short["pchip"] < 0 and short["cubic"] < 0
     params = m["params"]
+    entropy = m["entropy"]
+    ebd = entropy["bd_rate"]
     ratio = params["hcfssnet"] / params["hyperprior"]
     drop = max(m["held_curves"][0][1]) - max(mean_curve(f"{SHORT_LADDER}/codec-hyperprior.json")[1])
     text = [
         "Present: every block the abstract names (a CNN branch, VFSS = VONSS selective scans along horizontal, "
         "vertical and both diagonal directions + DCT-domain AFMM, FSTAM = AFMM + window attention on the side "
         "information). Missing or changed: FSTAM sits in the hyper-analysis only (the hyper-synthesis stays plain for "
-        "bit-exact decoding); the entropy model is the zero-mean scale hyperprior (the paper's is not retrievable); "
+        "bit-exact decoding); the committed models code y zero-mean (scale), and a mean-scale entropy model exists "
+        "for both codecs (the paper's entropy model is not retrievable; no channel-wise or spatial context); "
         "no shifted windows or reversed scans; channel counts, training data, schedule and length are ours because the "
         "paper's are not retrievable.",
         "",
@@ -243,9 +287,24 @@ def conclusion(m):
         f"That ladder is far from converged (its hyperprior's best mean PSNR is {drop:.2f} dB below the committed one's "
         "on the same images), and "
         "the two runs differ in both width and length, so which of the two flips the ranking is not isolated; "
-        "the deviations marked open above (width, training length, entropy model, FSTAM in h_s) are the candidates, "
+        "the deviations marked open above (width, training length, FSTAM in h_s) are the candidates, "
         "and a both-codecs ladder at N = 64, M = 96 for the committed step count is the run that would separate "
         "width from length.",
+        "",
+        f"Entropy model ({ENTROPY}): both codecs continued {entropy['extra_steps']:,} steps per quality from the committed "
+        "models, once with the scale and once with the mean-scale entropy model, so that the extra training and the "
+        f"entropy model are separated. Mean-scale against scale: hyperprior {pct(ebd['hyperprior: mean-scale vs scale']['cubic'])} "
+        f"/ {pct(ebd['hyperprior: mean-scale vs scale']['pchip'])}, HCFSSNet {pct(ebd['HCFSSNet: mean-scale vs scale']['cubic'])} "
+        f"/ {pct(ebd['HCFSSNet: mean-scale vs scale']['pchip'])} (cubic / PCHIP). HCFSSNet against the hyperprior: "
+        f"{pct(ebd['HCFSSNet vs hyperprior, both scale']['cubic'])} / {pct(ebd['HCFSSNet vs hyperprior, both scale']['pchip'])} "
+        f"with both scale, {pct(ebd['HCFSSNet vs hyperprior, both mean-scale']['cubic'])} / "
+        f"{pct(ebd['HCFSSNet vs hyperprior, both mean-scale']['pchip'])} with both mean-scale: {ranking_text(ebd)}. "
+        f"The continuation is short and differs from the committed models' last rounds (batch {entropy['training']['scale hcfssnet']['batch_size']} "
+        f"of {entropy['training']['scale hcfssnet']['patch_size']}^2 patches against "
+        f"{same_across(c, 'batch_size')} of {same_across(c, 'patch_size')}^2, a fresh optimiser): the scale arm alone moves mean "
+        f"PSNR by {continuation_drop(entropy)} dB, and the mean head starts at zero, so this measures the entropy model's effect "
+        "at equal steps from the committed models, not a converged mean-scale model; a mean-scale ladder trained as long as "
+        "the committed one is the run that would settle its full gain.",
     ]
     return "\n".join(text)
 
@@ -271,6 +330,12 @@ def main():
                                              ("held-out images, short ladder", SHORT_LADDER, s, m["short_bd"], short_curves)):
         lines.append(f"| HCFSSNet vs hyperprior, {label} | `{source}` | {steps_text(specs)} | "
                      f"{same_across(specs, 'n')}, {same_across(specs, 'm')} | {psnr_range(curves)} | {pct(bd['cubic'])} | {pct(bd['pchip'])} |")
+    entropy = m["entropy"]
+    for label, key in (("scale", "scale"), ("mean-scale", "mean_scale")):
+        bd = entropy["bd_rate"][f"HCFSSNet vs hyperprior, both {label}"]
+        curves = [(entropy["curves"][f"{key} {model}"]["bpp"], entropy["curves"][f"{key} {model}"]["psnr"]) for model in ("hyperprior", "hcfssnet")]
+        lines.append(f"| HCFSSNet vs hyperprior, held-out images, both {label} | `{ENTROPY}` | {steps_text(c)} + {entropy['extra_steps']:,} | "
+                     f"{same_across(c, 'n')}, {same_across(c, 'm')} | {psnr_range(curves)} | {pct(bd['cubic'])} | {pct(bd['pchip'])} |")
     lines += ["", f"Stored floating-point parameters (models/codec/*-q3.dat): hyperprior {m['params']['hyperprior']:,}, "
               f"HCFSSNet {m['params']['hcfssnet']:,}.", "", "## Conclusion", "", conclusion(m), ""]
     text = "\n".join(lines)

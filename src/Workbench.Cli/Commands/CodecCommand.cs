@@ -161,6 +161,12 @@ public static class CodecCommand
         var m = new Option<int>("--m") { Description = "Channels M of the latent.", DefaultValueFactory = _ => new ScaleHyperpriorOptions().M };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps per round: a metrics line and a checkpoint after each.", DefaultValueFactory = _ => 100 };
         var model = ModelOption();
+        var entropyModel = new Option<string?>("--entropy-model")
+        {
+            Description = "Entropy model of the latent: scale (zero-mean Gaussian) or mean_scale (means and scales from the hyperprior); " +
+                          "default scale, or with --from the checkpoint's. A scale checkpoint starts a mean_scale model with its mean head at zero.",
+        };
+        entropyModel.AcceptOnlyFromAmong([.. EntropyModels.Names]);
         var maxSeconds = TrainCommand.MaxSecondsOption();
         var models = ModelsOption();
         var from = new Option<string?>("--from")
@@ -176,8 +182,8 @@ public static class CodecCommand
         var resume = new Option<string?>("--resume") { Description = "Continue the codec run in this folder exactly (optimisers, schedule, patches)." };
         var command = new Command("train", "Train a codec model for one quality (or a variable-rate one for several) in a run folder, then save it to --models.")
         {
-            experiment, images, quality, lambda, lambdas, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, maxSeconds, models, from, fromQuality,
-            output, resume,
+            experiment, images, quality, lambda, lambdas, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, entropyModel, maxSeconds, models, from,
+            fromQuality, output, resume,
         };
         command.SetAction(parse =>
         {
@@ -208,7 +214,13 @@ public static class CodecCommand
             {
                 Name = levels is null ? $"{CodecModels.Name(id)}-q{level}" : $"{CodecModels.Name(id)}-variable",
                 Seed = ctx.Seed,
-                Model = new CodecModelConfig { Kind = CodecModels.Name(id), N = prior?.N ?? parse.GetValue(n), M = prior?.M ?? parse.GetValue(m) },
+                Model = new CodecModelConfig
+                {
+                    Kind = CodecModels.Name(id),
+                    N = prior?.N ?? parse.GetValue(n),
+                    M = prior?.M ?? parse.GetValue(m),
+                    EntropyModel = parse.GetValue(entropyModel) is { } named ? EntropyModels.Parse(named) : prior?.EntropyModel ?? EntropyModel.Scale,
+                },
                 Images = given,
                 Quality = level,
                 Lambda = parse.GetValue(lambda) ?? 0,

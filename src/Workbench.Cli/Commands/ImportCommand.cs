@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Workbench.Cli.Hosting;
 using Workbench.Core.Errors;
+using Workbench.Models.Codec;
 using Workbench.Training.Codec;
 using Workbench.Training.Interop;
 
@@ -60,6 +61,7 @@ public static class ImportCommand
                 Kind = "hyperprior",
                 N = parse.GetValue(n) ?? own?.N ?? throw new WorkbenchException($"{path}: carries no workbench spec; give --n and --m"),
                 M = parse.GetValue(m) ?? own?.M ?? throw new WorkbenchException($"{path}: carries no workbench spec; give --n and --m"),
+                EntropyModel = own?.EntropyModel ?? EntropyModel.Scale,
             };
             var q = parse.GetValue(quality) ?? spec?["quality"]?.GetValue<int>() ?? throw new WorkbenchException($"{path}: carries no quality; give --quality");
             if (q is < 1 or > 255) throw new WorkbenchException($"--quality: expected 1..255, got {q}");

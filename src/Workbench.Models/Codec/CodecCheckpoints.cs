@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Workbench.Core.Errors;
 using Workbench.Core.IO;
+using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
 
@@ -53,7 +54,7 @@ public sealed class CodecCheckpoints(string folder)
         if (!_loaded.TryGetValue(key, out var loaded))
         {
             var (stem, info) = quality.VariableRate ? (VariableRateStem(model), VariableRateInfo(model)) : (Stem(model, (byte)quality.Value), Info(model, (byte)quality.Value));
-            loaded = CodecModels.Create(model, info.N, info.M, info.RateLevels);
+            loaded = CodecModels.Create(model, info.N, info.M, info.RateLevels, info.EntropyModel);
             LoadWeights(loaded, stem + ".dat", info);
             loaded.eval();
             _loaded[key] = loaded;
@@ -66,43 +67,64 @@ public sealed class CodecCheckpoints(string folder)
     /// <summary>
     /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
     /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
+    /// A scale checkpoint also starts a mean-scale model: every weight they share is copied and the mean head starts at
+    /// zero, so the means are zero and the start codes exactly as the scale model.
     /// </summary>
     /// <remarks>
-    /// With <paramref name="levels"/> and their <paramref name="lambdas"/>, a variable-rate model starts from the
-    /// fixed-rate checkpoint: its transforms and entropy model are copied and each level's gains start at
-    /// <see cref="GainUnits.StepSizeLogGains"/> of the checkpoint's lambda, so that the level of the checkpoint's lambda
-    /// codes exactly as the checkpoint does and the others start at quantisation steps scaled to their lambdas.
+    /// A scale checkpoint starts a mean-scale model with every shared weight copied and the mean head zero, so that it
+    /// codes as the checkpoint does (a mean-scale checkpoint cannot start a scale model). With <paramref name="levels"/>
+    /// and their <paramref name="lambdas"/>, a variable-rate model starts from the fixed-rate checkpoint: its transforms
+    /// and entropy model are copied and each level's gains start at <see cref="GainUnits.StepSizeLogGains"/> of the
+    /// checkpoint's lambda, so that the level of the checkpoint's lambda codes exactly as the checkpoint does and the
+    /// others start at quantisation steps scaled to their lambdas.
     /// </remarks>
-    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m, RateLevels? levels = null,
-        IReadOnlyList<double>? lambdas = null)
+    public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m,
+        EntropyModel entropyModel = EntropyModel.Scale, RateLevels? levels = null, IReadOnlyList<double>? lambdas = null)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
         CheckChannels(info, $"{Name(model)}-q{quality}", folder, n, m);
-        var loaded = CodecModels.Create(model, n, m);
-        LoadWeights(loaded, checkpoints.Stem(model, quality) + ".dat", info);
-        if (levels is null) return loaded;
-        using (loaded)
+        var path = checkpoints.Stem(model, quality) + ".dat";
+        if (info.EntropyModel == entropyModel && levels is null)
         {
-            var variable = CodecModels.Create(model, n, m, levels);
-            var state = variable.state_dict();
-            using var _ = TorchSharp.torch.no_grad();
-            foreach (var (name, tensor) in loaded.state_dict()) state[name].copy_(tensor);
-            if (lambdas is null || lambdas.Count != levels.Count) throw new ArgumentException($"{levels.Count} lambdas expected for {levels}", nameof(lambdas));
-            variable.Gains!.Start(GainUnits.StepSizeLogGains(lambdas, info.Lambda));
-            return variable;
+            var same = CodecModels.Create(model, n, m, entropyModel: entropyModel);
+            LoadWeights(same, path, info);
+            return same;
         }
+        if (info.EntropyModel != entropyModel && info.EntropyModel != EntropyModel.Scale)
+            throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, " +
+                                      $"which cannot start a {EntropyModels.Name(entropyModel)} model");
+        if (levels is not null && (lambdas is null || lambdas.Count != levels.Count))
+            throw new ArgumentException($"{levels.Count} lambdas expected for {levels}", nameof(lambdas));
+        using var stored = CodecModels.Create(model, n, m, entropyModel: info.EntropyModel);
+        LoadWeights(stored, path, info);
+        var loaded = CodecModels.Create(model, n, m, levels, entropyModel);
+        using var _ = no_grad();
+        var target = loaded.state_dict();
+        foreach (var (name, tensor) in stored.state_dict()) target[name].copy_(tensor);
+        if (loaded.MeanHead is { } meanHead && info.EntropyModel == EntropyModel.Scale)
+        {
+            meanHead.Weight.zero_();
+            meanHead.Bias.zero_();
+        }
+        if (levels is not null) loaded.Gains!.Start(GainUnits.StepSizeLogGains(lambdas!, info.Lambda));
+        return loaded;
     }
 
-    /// <summary>A fresh copy of the variable-rate <paramref name="model"/> in <paramref name="folder"/>, which must have these channels and levels.</summary>
-    public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels)
+    /// <summary>
+    /// A fresh copy of the variable-rate <paramref name="model"/> in <paramref name="folder"/>, which must have these
+    /// channels, levels and entropy model.
+    /// </summary>
+    public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels, EntropyModel entropyModel)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.VariableRateInfo(model);
         CheckChannels(info, $"variable-rate {Name(model)}", folder, n, m);
         if (info.RateLevels != levels)
             throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} covers {info.RateLevels}, the experiment {levels}");
-        var loaded = CodecModels.Create(model, n, m, levels);
+        if (info.EntropyModel != entropyModel)
+            throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, the experiment {EntropyModels.Name(entropyModel)}");
+        var loaded = CodecModels.Create(model, n, m, levels, entropyModel);
         LoadWeights(loaded, checkpoints.VariableRateStem(model) + ".dat", info);
         return loaded;
     }
@@ -142,6 +164,7 @@ public sealed class CodecCheckpoints(string folder)
         {
             throw new DataFileException($"{stem}.json is not a valid checkpoint description: {e.Message}");
         }
+        if (!Enum.IsDefined(info.EntropyModel)) throw new DataFileException($"{stem}.json: unknown entropy_model {info.EntropyModel}");
         return info.WeightBits is 16 or 32 ? info : throw new DataFileException($"{stem}.json: weight_bits must be 16 or 32, got {info.WeightBits}");
     }
 
@@ -200,12 +223,14 @@ public sealed class CodecCheckpoints(string folder)
 /// <see cref="WeightBits"/> is how the .dat file stores floating-point weights: 32 (TorchSharp's module file, and every
 /// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>). A variable-rate model has
 /// <see cref="Lambdas"/>, one per quality level from <see cref="FirstQuality"/>, and <see cref="Lambda"/> 0; a fixed-rate
-/// one neither (the json leaves them out).
+/// one neither (the json leaves them out). <see cref="EntropyModel"/> is written only when it is not the scale model, so
+/// scale checkpoints read and write as they did before it existed.
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
     long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? Lambdas = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int FirstQuality = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int FirstQuality = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EntropyModel EntropyModel = EntropyModel.Scale)
 {
     [JsonIgnore]
     public RateLevels? RateLevels => Lambdas is { Count: > 0 } lambdas ? new RateLevels(FirstQuality, lambdas.Count) : null;

@@ -3,8 +3,8 @@ using Workbench.Core.Errors;
 namespace Workbench.Models.Codec;
 
 /// <summary>
-/// The learned codecs by identifier and by name, built from their channel counts and, for a variable-rate model, its
-/// quality levels (other options at defaults).
+/// The learned codecs by identifier and by name, built from their channel counts, their quality levels for a
+/// variable-rate model, and their entropy model (other options at defaults).
 /// </summary>
 public static class CodecModels
 {
@@ -24,10 +24,11 @@ public static class CodecModels
         _ => throw new ConfigException($"codec: unknown model '{name}' (known: {string.Join(", ", Names)})"),
     };
 
-    public static LearnedImageCodec Create(CodecModelId model, int n, int m, RateLevels? levels = null) => model switch
-    {
-        CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m, levels)),
-        CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m, RateLevels: levels)),
-        _ => throw new ArgumentOutOfRangeException(nameof(model)),
-    };
+    public static LearnedImageCodec Create(CodecModelId model, int n, int m, RateLevels? levels = null, EntropyModel entropyModel = EntropyModel.Scale) =>
+        model switch
+        {
+            CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m, levels, entropyModel)),
+            CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m, RateLevels: levels, EntropyModel: entropyModel)),
+            _ => throw new ArgumentOutOfRangeException(nameof(model)),
+        };
 }

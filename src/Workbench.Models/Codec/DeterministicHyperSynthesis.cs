@@ -8,16 +8,21 @@ namespace Workbench.Models.Codec;
 /// The hyper-synthesis h_s evaluated in plain C# doubles with one fixed summation order, for the Gaussian scale
 /// indexes the decoder needs: library convolutions may sum in a different order per thread count or CPU, and one
 /// flipped index desynchronises the whole stream. Layers: transposed 5x5 stride 2 (padding 2, output padding 1),
-/// 3x3 stride 1 (padding 1) and ReLU, as built by <see cref="CodecLayers"/>. It decorates the model's hyper-synthesis
-/// module for coding: training and the forward pass use the module itself.
+/// 3x3 stride 1 (padding 1) and ReLU, as built by <see cref="CodecLayers"/>. It decorates layers of the model's
+/// hyper-synthesis (all of them, or the trunk and heads of the mean-scale model) for coding: training and the forward
+/// pass use the modules themselves.
 /// </summary>
 public sealed class DeterministicHyperSynthesis
 {
     private readonly List<Layer> _layers = [];
 
-    internal DeterministicHyperSynthesis(Sequential hyperSynthesis)
+    internal DeterministicHyperSynthesis(Sequential hyperSynthesis) : this(hyperSynthesis.children())
     {
-        foreach (var module in hyperSynthesis.children())
+    }
+
+    internal DeterministicHyperSynthesis(IEnumerable<nn.Module> layers)
+    {
+        foreach (var module in layers)
         {
             _layers.Add(module switch
             {

@@ -8,8 +8,11 @@ namespace Workbench.Models.Codec;
 /// <summary>
 /// Images to codec files and back: the container (model id, quality, size, pad multiple, CRC-checked streams) around
 /// the streams of a <see cref="LearnedImageCodec"/>. The decoded image is the model's quantised reconstruction
-/// g_s(round(y)) cropped to the original size. A fixed-rate model's file records its whole quality (container version
-/// 1), a variable-rate model's file its quality in hundredths (version 2), so that decoding needs no quality given.
+/// g_s(y_hat) cropped to the original size. A fixed-rate model's file records its whole quality (container version 1),
+/// a variable-rate model's file its quality in hundredths (version 2), so that decoding needs no quality given. The
+/// container's model byte holds the <see cref="CodecModelId"/> in its low four bits and the <see cref="EntropyModel"/>
+/// in its high four: 0, the scale model, in every file written before the mean-scale model existed, so those files read
+/// as they always did.
 /// </summary>
 public static class ImageCodec
 {
@@ -26,7 +29,8 @@ public static class ImageCodec
         if (model.Gains is { Levels: var levels } && !levels.Covers(quality))
             throw new ConfigException($"codec: the variable-rate {CodecModels.Name(model.Id)} model covers {levels}, not quality {quality}");
         var hundredths = quality.VariableRate ? (byte)(quality.Hundredths % 100) : (byte?)null;
-        return CodecFileFormat.Write(new CodecFile((byte)model.Id, (byte)(quality.Hundredths / 100), image.Width, image.Height, model.PadMultiple,
+        var modelByte = (byte)((byte)model.EntropyModel << 4 | (byte)model.Id);
+        return CodecFileFormat.Write(new CodecFile(modelByte, (byte)(quality.Hundredths / 100), image.Width, image.Height, model.PadMultiple,
             model.Compress(image, quality), hundredths));
     }
 
@@ -36,9 +40,13 @@ public static class ImageCodec
         try
         {
             var file = CodecFileFormat.Read(bytes);
-            if (!Enum.IsDefined((CodecModelId)file.ModelId)) throw new DataFileException($"codec file names an unknown model id {file.ModelId}");
+            var (id, entropyModel) = ((CodecModelId)(file.ModelId & 0xF), (EntropyModel)(file.ModelId >> 4));
+            if (!Enum.IsDefined(id) || !Enum.IsDefined(entropyModel)) throw new DataFileException($"codec file names an unknown model id {file.ModelId}");
             var quality = new CodecQuality(100 * file.Quality + (file.QualityHundredths ?? 0), file.QualityHundredths is not null);
-            var model = models((CodecModelId)file.ModelId, quality);
+            var model = models(id, quality);
+            if (model.EntropyModel != entropyModel)
+                throw new DataFileException($"codec file was coded with the {EntropyModels.Name(entropyModel)} entropy model, the {CodecModels.Name(id)} " +
+                                            $"model for quality {quality} has the {EntropyModels.Name(model.EntropyModel)} one");
             var streams = model.LatentCodec.StreamCount;
             if (file.PadMultiple != model.PadMultiple || file.Streams.Count != streams)
                 throw new DataFileException($"codec file has pad multiple {file.PadMultiple} and {file.Streams.Count} streams (expected {model.PadMultiple} and {streams})");

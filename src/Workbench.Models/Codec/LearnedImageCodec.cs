@@ -2,6 +2,7 @@ using TorchSharp.Modules;
 using Workbench.Core.Runtime;
 using Workbench.Data.Images;
 using Workbench.Models.Codec.Latent;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -10,12 +11,12 @@ namespace Workbench.Models.Codec;
 /// A learned image codec with a hyperprior: y = Analysis(x) with M channels at stride <see cref="LatentStride"/>,
 /// z = HyperAnalysis(y) with N channels at stride <see cref="PadMultiple"/> coded by the <see cref="EntropyBottleneck"/>,
 /// the scales of y from <see cref="HyperSynthesis"/> (plain convolutions and ReLUs, which the decoder re-evaluates
-/// deterministically on the CPU), and x_hat = Synthesis(y_hat). forward gives the training-time output: z through the
-/// entropy bottleneck, y perturbed by uniform noise in training and rounded in evaluation, the Gaussian likelihoods of y
-/// under the scales. <see cref="Compress"/> and <see cref="Decompress"/> code an image with the model's
-/// <see cref="LatentCodec"/>; <see cref="ImageCodec"/> wraps them in the codec file container. A variable-rate model
-/// (<see cref="Gains"/>) scales y by the gain of the quality before quantisation and y_hat by the inverse gain before
-/// the synthesis; everything between sees only the scaled latent.
+/// deterministically on the CPU; a mean-scale model also gives means from a <see cref="MeanHead"/>), and
+/// x_hat = Synthesis(y_hat). forward gives the training-time output: z through the entropy bottleneck, y_hat and its
+/// likelihoods from <see cref="LatentLikelihoods"/>. <see cref="Compress"/> and <see cref="Decompress"/> code an image
+/// with the model's <see cref="LatentCodec"/>; <see cref="ImageCodec"/> wraps them in the codec file container. A
+/// variable-rate model (<see cref="Gains"/>) scales y by the gain of the quality before quantisation and y_hat by the
+/// inverse gain before the synthesis; everything between sees only the scaled latent.
 /// </summary>
 public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
 {
@@ -43,12 +44,22 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     /// <summary>The total stride of z, to which images are padded.</summary>
     public virtual int PadMultiple => ScaleHyperpriorOptions.PadMultiple;
 
-    /// <summary>Codes y: z through the entropy bottleneck, y through the Gaussian conditional under the decoded z's scales.</summary>
-    public virtual ILatentCodec LatentCodec =>
-        new HyperpriorLatentCodec(HyperAnalysis, EntropyBottleneck, new DeterministicHyperSynthesis(HyperSynthesis), LatentChannels, PadMultiple / LatentStride);
+    /// <summary>How y is coded: under zero-mean scales, or under means and scales from the <see cref="MeanHead"/>.</summary>
+    public abstract EntropyModel EntropyModel { get; }
+
+    /// <summary>
+    /// Codes y: z through the entropy bottleneck, y through the Gaussian conditional under the decoded z's scales (and
+    /// means, for a mean-scale model).
+    /// </summary>
+    public virtual ILatentCodec LatentCodec => MeanHead is { } meanHead
+        ? new MeanScaleHyperSynthesis(HyperSynthesis, meanHead).Codec(HyperAnalysis, EntropyBottleneck, LatentChannels, PadMultiple / LatentStride)
+        : new HyperpriorLatentCodec(HyperAnalysis, EntropyBottleneck, new DeterministicHyperSynthesis(HyperSynthesis), LatentChannels, PadMultiple / LatentStride);
 
     /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
     internal abstract Sequential HyperSynthesis { get; }
+
+    /// <summary>The mean-scale model's mean head on the hyper-synthesis trunk (<see cref="MeanScaleHyperSynthesis"/>); null for the scale model.</summary>
+    internal abstract SameConv3x3? MeanHead { get; }
 
     public abstract Tensor Analysis(Tensor x);
 
@@ -66,10 +77,25 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         using var scope = NewDisposeScope();
         var y = Gained(Analysis(x), quality);
         var (zHat, zLikelihoods) = EntropyBottleneck.forward(HyperAnalysis(y));
-        var scales = HyperSynthesis.forward(zHat);
-        var yHat = training ? y + (rand_like(y) - 0.5) : y.round();
-        var yLikelihoods = GaussianConditional.Likelihood(yHat, scales);
+        var (yHat, yLikelihoods) = LatentLikelihoods(y, zHat);
         return new CodecOutput(Synthesis(Ungained(yHat, quality)).MoveToOuterDisposeScope(), yLikelihoods.MoveToOuterDisposeScope(), zLikelihoods.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// y_hat and its Gaussian likelihoods given z_hat: y + U(-1/2, 1/2) in training, round(y - mu) + mu in evaluation
+    /// (mu = 0 for the scale model), each element's likelihood that of y_hat - mu under N(0, sigma^2).
+    /// </summary>
+    public (Tensor YHat, Tensor Likelihoods) LatentLikelihoods(Tensor y, Tensor zHat)
+    {
+        if (MeanHead is not { } meanHead)
+        {
+            var scales = HyperSynthesis.forward(zHat);
+            var rounded = training ? y + (rand_like(y) - 0.5) : y.round();
+            return (rounded, GaussianConditional.Likelihood(rounded, scales));
+        }
+        var (sigma, mu) = new MeanScaleHyperSynthesis(HyperSynthesis, meanHead).Forward(zHat);
+        var yHat = training ? y + (rand_like(y) - 0.5) : (y - mu).round() + mu;
+        return (yHat, GaussianConditional.Likelihood(yHat - mu, sigma));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -9,7 +10,9 @@ namespace Workbench.Models.Codec;
 /// g_a: Down(3,N) GDN Down(N,N) GDN Down(N,N) GDN Down(N,M); g_s mirrors it with IGDN and transposed convolutions;
 /// h_a: Same(M,N) ReLU Down(N,N) ReLU Down(N,N) on |y|; h_s: Up(N,N) ReLU Up(N,N) ReLU Same(N,M) ReLU gives the scales
 /// of y. z goes through an <see cref="EntropyBottleneck"/>, y through the <see cref="GaussianConditional"/>; in training
-/// both are perturbed by uniform noise, in evaluation both are rounded (z around its medians).
+/// both are perturbed by uniform noise, in evaluation both are rounded (z around its medians). With the mean-scale
+/// entropy model, h_m: Same(N,M) on h_s's output before its last convolution gives the means of y; it is built after
+/// every other layer, so the other layers start from the same random weights under either entropy model.
 /// </summary>
 public sealed class ScaleHyperprior : LearnedImageCodec
 {
@@ -19,6 +22,7 @@ public sealed class ScaleHyperprior : LearnedImageCodec
     private readonly Sequential h_s;
     private readonly EntropyBottleneck entropy_bottleneck;
     private readonly GainUnits? gain_units;
+    private readonly SameConv3x3? h_m;
 
     public ScaleHyperprior(ScaleHyperpriorOptions options) : base(nameof(ScaleHyperprior))
     {
@@ -32,6 +36,7 @@ public sealed class ScaleHyperprior : LearnedImageCodec
         h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
         entropy_bottleneck = new EntropyBottleneck(n);
         gain_units = options.RateLevels is { } levels ? new GainUnits(levels, m) : null;
+        if (options.EntropyModel == EntropyModel.MeanScale) h_m = CodecLayers.Same(n, m);
         RegisterComponents();
     }
 
@@ -46,6 +51,10 @@ public sealed class ScaleHyperprior : LearnedImageCodec
     public override EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
 
     public override GainUnits? Gains => gain_units;
+
+    public override EntropyModel EntropyModel => Options.EntropyModel;
+
+    internal override SameConv3x3? MeanHead => h_m;
 
     internal override Sequential HyperSynthesis => h_s;
 

@@ -52,6 +52,7 @@ public sealed record CodecExperimentConfig
             yield return $"name: expected a non-empty name usable as a folder name, got '{Name}'";
         if (!CodecModels.Names.Contains(Model.Kind)) yield return $"model.kind: expected one of {string.Join(", ", CodecModels.Names)}, got '{Model.Kind}'";
         if (Model.N < 1 || Model.M < 1) yield return $"model: n and m must be positive, got n {Model.N}, m {Model.M}";
+        if (!Enum.IsDefined(Model.EntropyModel)) yield return $"model.entropy_model: expected one of {string.Join(", ", EntropyModels.Names)}";
         if (Images.Count == 0) yield return "images: expected at least one PNG file or folder";
         if (Quality is < 1 or > 255) yield return $"quality: expected 1..255, got {Quality}";
         if (Lambdas is null && !(Lambda > 0)) yield return $"lambda: expected a positive number, got {Lambda}";
@@ -79,10 +80,15 @@ public sealed record CodecExperimentConfig
     public string Serialize() => ExperimentConfigLoader.Serialize(this);
 }
 
-/// <summary>The codec model: <c>kind</c> (hyperprior or hcfssnet) and its channel counts N (transforms) and M (latent).</summary>
+/// <summary>
+/// The codec model: <c>kind</c> (hyperprior or hcfssnet), its channel counts N (transforms) and M (latent), and the
+/// <c>entropy_model</c> of y (scale or mean_scale). With <c>init_from</c>, a scale checkpoint also starts a mean_scale
+/// model: the weights they share are copied and the mean head starts at zero.
+/// </summary>
 public sealed record CodecModelConfig
 {
     public required string Kind { get; init; }
     public int N { get; init; } = new ScaleHyperpriorOptions().N;
     public int M { get; init; } = new ScaleHyperpriorOptions().M;
+    public EntropyModel EntropyModel { get; init; } = EntropyModel.Scale;
 }

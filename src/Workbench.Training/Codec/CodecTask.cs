@@ -30,7 +30,9 @@ public sealed class CodecTask : ITrainingTask
         (_config, _device) = (config, device);
         _sampler = new PatchSampler(images, config.PatchSize);
         Determinism.SeedEverything(config.Seed);
-        _model = config.InitFrom is { } folder ? StartingModel(config, folder) : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels);
+        _model = config.InitFrom is { } folder
+            ? StartingModel(config, folder)
+            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
         _model.to(device);
         _model.train();
         var quantiles = _model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -42,9 +44,10 @@ public sealed class CodecTask : ITrainingTask
 
     private static LearnedImageCodec StartingModel(CodecExperimentConfig config, string folder) => (config.RateLevels, config.InitQuality) switch
     {
-        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M),
-        (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, levels, config.Lambdas),
-        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels),
+        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel),
+        (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, config.Model.EntropyModel,
+            levels, config.Lambdas),
+        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel),
     };
 
     public static CodecTask Create(CodecExperimentConfig config, Device device) => new(config, TrainingImages.Resolve(config.Images), device);

@@ -229,6 +229,33 @@ public sealed class CodecCommandTests : IDisposable
         Assert.False(File.Exists(wbc));
     }
 
+    [Fact]
+    public void A_mean_scale_model_starts_from_a_scale_checkpoint_with_zero_means_and_keeps_its_entropy_model()
+    {
+        var start = Path.Combine(_folder, "start");
+        new CodecCheckpoints(start).Save(3, _model, new CodecCheckpointInfo(8, 12, 0.0067, 5, 1, 64, 1e-4, 0, [], 2.5));
+        var (meanScale, again) = (Path.Combine(_folder, "mean-scale"), Path.Combine(_folder, "again"));
+        string[] train = ["codec", "train", "--images", _png, "--quality", "3", "--lambda", "0.0067", "--steps", "2", "--batch", "1",
+            "--patch", "64", "--lr", "1e-30", "--aux-lr", "1e-30"];
+
+        var result = CliRunner.Run([.. train, "--from", start, "--entropy-model", "mean_scale", "--models", meanScale, "--out", Path.Combine(_folder, "run-mean")]);
+
+        Assert.Equal(0, result.ExitCode);
+        var info = new CodecCheckpoints(meanScale).Info(CodecModelId.Hyperprior, 3);
+        Assert.Equal((EntropyModel.MeanScale, 7, 5), (info.EntropyModel, info.Steps, info.PriorSteps));
+        var started = new CodecCheckpoints(meanScale).Load(CodecModelId.Hyperprior, 3).named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, p) in _model.named_parameters())
+            Assert.True(started[name].allclose(p, rtol: 0, atol: 1e-20), $"{name} was not copied from the scale checkpoint");
+        // The mean head started at zero and moved by at most the vanishing learning rate.
+        Assert.True(started["h_m.weight"].abs().max().item<float>() + started["h_m.bias"].abs().max().item<float>() < 1e-20, "the mean head did not start at zero");
+
+        Assert.Equal(0, CliRunner.Run([.. train, "--from", meanScale, "--models", again, "--out", Path.Combine(_folder, "run-again")]).ExitCode);
+        Assert.Equal(EntropyModel.MeanScale, new CodecCheckpoints(again).Info(CodecModelId.Hyperprior, 3).EntropyModel);
+        var refused = CliRunner.Run([.. train, "--from", meanScale, "--entropy-model", "scale", "--models", again, "--out", Path.Combine(_folder, "run-scale")]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("cannot start a scale model", Assert.Single(refused.ErrorLines));
+    }
+
     [Theory]
     [InlineData("--quality 4", "no trained hyperprior model for quality 4")]
     [InlineData("--quality 3 --n 16", "--n 16 --m 96 differ from the checkpoint")]

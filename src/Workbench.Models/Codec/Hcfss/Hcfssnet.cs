@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Workbench.Models.Layers;
 using static TorchSharp.torch;
 
 namespace Workbench.Models.Codec;
@@ -11,8 +12,8 @@ namespace Workbench.Models.Codec;
 /// 8; g_s mirrors it (Up, IGDN, VFSS at strides 8 and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|,
 /// with the <see cref="FstamBlock"/> at stride 16. h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M)
 /// ReLU: the decoder re-evaluates it deterministically on the CPU, so the probability model of y stays bit-exact across
-/// machines; that is why the paper's FSTAM sits in the hyper-analysis (encoder only) here. Entropy models, noise and
-/// rounding as in <see cref="ScaleHyperprior"/>.
+/// machines; that is why the paper's FSTAM sits in the hyper-analysis (encoder only) here. Entropy models (scale, or
+/// mean-scale with the mean head h_m), noise and rounding as in <see cref="ScaleHyperprior"/>.
 /// </summary>
 public sealed class Hcfssnet : LearnedImageCodec
 {
@@ -22,6 +23,7 @@ public sealed class Hcfssnet : LearnedImageCodec
     private readonly Sequential h_s;
     private readonly EntropyBottleneck entropy_bottleneck;
     private readonly GainUnits? gain_units;
+    private readonly SameConv3x3? h_m;
 
     public Hcfssnet(HcfssnetOptions options) : base(nameof(Hcfssnet))
     {
@@ -36,6 +38,7 @@ public sealed class Hcfssnet : LearnedImageCodec
         h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
         entropy_bottleneck = new EntropyBottleneck(n);
         gain_units = options.RateLevels is { } levels ? new GainUnits(levels, m) : null;
+        if (options.EntropyModel == EntropyModel.MeanScale) h_m = CodecLayers.Same(n, m);
         RegisterComponents();
     }
 
@@ -50,6 +53,10 @@ public sealed class Hcfssnet : LearnedImageCodec
     public override EntropyBottleneck EntropyBottleneck => entropy_bottleneck;
 
     public override GainUnits? Gains => gain_units;
+
+    public override EntropyModel EntropyModel => Options.EntropyModel;
+
+    internal override SameConv3x3? MeanHead => h_m;
 
     internal override Sequential HyperSynthesis => h_s;
 

@@ -11,6 +11,7 @@ namespace Workbench.Models.Codec;
 /// (Mamba-2 heads; 1 gives Mamba's per-channel steps, larger is cheaper); FrequencyWindow: the AFMM's DCT window;
 /// ModulationHidden: width of the AFMM's gain MLP; AttentionWindow and AttentionHeads: the FSTAM's window attention,
 /// which runs on the stride-16 map, so the window must divide 4. RateLevels: as in <see cref="ScaleHyperpriorOptions"/>.
+/// EntropyModel: how y is coded (zero-mean scale or mean-scale, as for the <see cref="ScaleHyperprior"/>).
 /// </summary>
 public sealed record HcfssnetOptions(
     int N = 64,
@@ -24,7 +25,8 @@ public sealed record HcfssnetOptions(
     int ModulationHidden = 16,
     int AttentionWindow = 4,
     int AttentionHeads = 4,
-    RateLevels? RateLevels = null)
+    RateLevels? RateLevels = null,
+    EntropyModel EntropyModel = EntropyModel.Scale)
 {
     public const int PadMultiple = ScaleHyperpriorOptions.PadMultiple;
     private const int HyperAnalysisMultiple = PadMultiple / 16;
@@ -46,5 +48,6 @@ public sealed record HcfssnetOptions(
         if (AttentionHeads < 1 || N % AttentionHeads != 0)
             throw new ConfigException($"hcfssnet: N = {N} must split into AttentionHeads = {AttentionHeads} heads.");
         RateLevels?.Validate();
+        if (!Enum.IsDefined(EntropyModel)) throw new ConfigException($"hcfssnet: unknown entropy model {EntropyModel}.");
     }
 }

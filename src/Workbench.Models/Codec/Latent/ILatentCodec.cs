@@ -14,6 +14,6 @@ public interface ILatentCodec
 
     IReadOnlyList<byte[]> Compress(Tensor y);
 
-    /// <summary>y_hat [1, M, h, w] as int32 symbols on the CPU from the streams <see cref="Compress"/> wrote.</summary>
+    /// <summary>y_hat [1, M, h, w] on the CPU (int32 symbols, float64 where they are offset by means) from the streams <see cref="Compress"/> wrote.</summary>
     Tensor Decompress(IReadOnlyList<byte[]> streams, int height, int width);
 }

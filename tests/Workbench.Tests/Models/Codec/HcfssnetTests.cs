@@ -11,10 +11,10 @@ public sealed class HcfssnetTests
     internal static readonly HcfssnetOptions TinyOptions =
         new(N: 8, M: 12, StateSize: 4, ChunkLength: 8, ScanHeadSize: 2, ModulationHidden: 4, AttentionHeads: 2);
 
-    private static Hcfssnet Tiny(int seed)
+    internal static Hcfssnet Tiny(int seed, EntropyModel entropyModel = EntropyModel.Scale)
     {
         manual_seed(seed);
-        var model = new Hcfssnet(TinyOptions);
+        var model = new Hcfssnet(TinyOptions with { EntropyModel = entropyModel });
         // Lifts the initial scales above GaussianConditional.ScaleMin, where the clamp would block the rate's gradient.
         using (no_grad())
             model.named_parameters().Single(p => p.name == "h_s.4.bias").parameter.fill_(0.5);

@@ -58,10 +58,12 @@ public sealed class ImageCodecTests
         }
     }
 
-    [Fact]
-    public void A_thousand_mutated_files_each_give_an_error_or_an_image_quickly()
+    [Theory]
+    [InlineData(EntropyModel.Scale)]
+    [InlineData(EntropyModel.MeanScale)]
+    public void A_thousand_mutated_files_each_give_an_error_or_an_image_quickly(EntropyModel entropyModel)
     {
-        var model = ScaleHyperpriorTests.Tiny(13);
+        var model = ScaleHyperpriorTests.Tiny(13, entropyModel);
         var bytes = ImageCodec.Compress(model, Image(64, 64, 3), 2);
         var random = new Random(21);
         var clock = System.Diagnostics.Stopwatch.StartNew();

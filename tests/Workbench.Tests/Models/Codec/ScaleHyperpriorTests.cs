@@ -7,9 +7,9 @@ namespace Workbench.Tests.Models.Codec;
 
 public sealed class ScaleHyperpriorTests
 {
-    internal static ScaleHyperprior Tiny(int seed)
+    internal static ScaleHyperprior Tiny(int seed, EntropyModel entropyModel = EntropyModel.Scale)
     {
-        var model = new ScaleHyperprior(new ScaleHyperpriorOptions(N: 8, M: 12));
+        var model = new ScaleHyperprior(new ScaleHyperpriorOptions(N: 8, M: 12, EntropyModel: entropyModel));
         var generator = new Generator((ulong)seed);
         using (no_grad())
             foreach (var (name, p) in model.named_parameters())

@@ -78,7 +78,7 @@ public sealed class VariableRateCodecTests : IDisposable
     {
         var fixedRate = ScaleHyperpriorTests.Tiny(21);
         new CodecCheckpoints(_folder).Save(3, fixedRate, new CodecCheckpointInfo(8, 12, 0.0067, 40, 1, 64, 1e-4, 0, [], 0));
-        var variable = CodecCheckpoints.LoadWeights(_folder, CodecModelId.Hyperprior, 3, 8, 12, Levels, [0.0035, 0.0067, 0.013]);
+        var variable = CodecCheckpoints.LoadWeights(_folder, CodecModelId.Hyperprior, 3, 8, 12, levels: Levels, lambdas: [0.0035, 0.0067, 0.013]);
         var image = ImageCodecTests.Image(90, 70, 4);
 
         var logs = variable.named_parameters().ToDictionary(p => p.name, p => Values(p.parameter));

@@ -60,6 +60,20 @@ public sealed class CodecRunTests : IDisposable
     }
 
     [Fact]
+    public void The_entropy_model_round_trips_through_the_config_and_a_misspelt_one_is_a_one_line_error()
+    {
+        var config = Tiny(["a.png"], 1, 1) with { Model = new CodecModelConfig { Kind = "hcfssnet", EntropyModel = EntropyModel.MeanScale } };
+        var text = config.Serialize();
+
+        Assert.Contains("\"entropy_model\": \"mean_scale\"", text);
+        Assert.Equal(EntropyModel.MeanScale, CodecExperimentConfig.Parse(text, "c.json").Model.EntropyModel);
+        Assert.Equal(EntropyModel.Scale, CodecExperimentConfig.Parse(text.Replace("\"entropy_model\": \"mean_scale\"", ""), "c.json").Model.EntropyModel);
+        var error = Assert.Throws<Workbench.Core.Errors.ConfigException>(() => CodecExperimentConfig.Parse(text.Replace("mean_scale", "mean"), "c.json"));
+        Assert.Contains("entropy_model", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void One_seed_reproduces_the_trained_weights_and_the_saved_model_codes_the_same_file()
     {
         var path = Pattern("pattern.png", 96, 80, 37);
