@@ -3,9 +3,8 @@
 # lambdas 0.0035 0.0067 0.013 0.025), warm-started from the committed fixed-rate q3 checkpoint (models/codec: N = 32,
 # M = 48; transforms and entropy model copied, gains sqrt(lambda / lambda_q3)), then trained with the ladder's recipe: batches of 4
 # random 128x128 patches, Adam 5e-4 (a tenth in the last fifth), aux Adam 0.05, seed 1, one thread, each step at the
-# quality level drawn from (seed, step). STEPS (default 4000) for the scale hyperprior and HCFSS_STEPS for HCFSSNet
-# (default 0: not trained; the committed demonstration ran on a CPU shared with other jobs, where the hyperprior's
-# 4,000 steps took the budget), side by side. Each trains in its own run folder RUNS/MODEL (default runs/codec-variable): running the
+# quality level drawn from (seed, step). STEPS (default 4000) for the scale hyperprior and HCFSS_STEPS (default 4000;
+# 0 skips it) for HCFSSNet, side by side (about 600 s and 1,000 s of one thread). Each trains in its own run folder RUNS/MODEL (default runs/codec-variable): running the
 # script again resumes an unfinished run exactly. The trained models are stored with float16 weights in OUT (default
 # models/codec-variable, `codec convert --weight-bits 16`), and experiments/codec/variable_rate.py evaluates those on the
 # held-out images against the fixed-rate ladder (experiments/results/codec-variable-rate.{json,md}).
@@ -28,7 +27,7 @@ train() {  # model steps
 }
 
 train hyperprior "${STEPS:-4000}" &
-if [ "${HCFSS_STEPS:-0}" -gt 0 ]; then train hcfssnet "$HCFSS_STEPS" & fi
+if [ "${HCFSS_STEPS:-4000}" -gt 0 ]; then train hcfssnet "${HCFSS_STEPS:-4000}" & fi
 wait
 $workbench codec convert --models "$runs/models" --out "$out" --weight-bits 16
 WORKBENCH="$workbench" /usr/bin/python3 experiments/codec/variable_rate.py "$out"
