@@ -15,7 +15,8 @@ namespace Workbench.Training.Codec;
 /// With <see cref="Lambdas"/> instead of <see cref="Lambda"/> the model is a variable-rate one with a quality level per
 /// lambda from <see cref="Quality"/> on (<see cref="GainUnits"/>); step s trains the level drawn from (seed, s) with its
 /// lambda. It starts from <see cref="InitFrom"/>'s variable-rate model, or, with <see cref="InitQuality"/>, from the
-/// fixed-rate checkpoint of that quality with gains sqrt(lambda / lambda_0) (<see cref="GainUnits.StepSizeLogGains"/>).
+/// fixed-rate checkpoint of that quality with gains sqrt(lambda / lambda_0) (<see cref="GainUnits.StepSizeLogGains"/>);
+/// without <see cref="InitFrom"/>, fresh with gains sqrt(lambda / the lambdas' geometric mean).
 /// </summary>
 public sealed record CodecExperimentConfig
 {

@@ -30,9 +30,7 @@ public sealed class CodecTask : ITrainingTask
         (_config, _device) = (config, device);
         _sampler = new PatchSampler(images, config.PatchSize);
         Determinism.SeedEverything(config.Seed);
-        _model = config.InitFrom is { } folder
-            ? StartingModel(config, folder)
-            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
+        _model = config.InitFrom is { } folder ? StartingModel(config, folder) : FreshModel(config);
         _model.to(device);
         _model.train();
         var quantiles = _model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -49,6 +47,18 @@ public sealed class CodecTask : ITrainingTask
             levels, config.Lambdas),
         (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel),
     };
+
+    /// <summary>
+    /// A new model; a variable-rate one starts its levels' gains at <see cref="GainUnits.StepSizeLogGains"/> of the
+    /// lambdas' geometric mean, so that the levels start at distinct quantisation steps instead of all at the same one.
+    /// </summary>
+    private static LearnedImageCodec FreshModel(CodecExperimentConfig config)
+    {
+        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
+        if (config.Lambdas is { } lambdas)
+            model.Gains!.Start(GainUnits.StepSizeLogGains(lambdas, Math.Exp(lambdas.Average(Math.Log))));
+        return model;
+    }
 
     public static CodecTask Create(CodecExperimentConfig config, Device device) => new(config, TrainingImages.Resolve(config.Images), device);
 

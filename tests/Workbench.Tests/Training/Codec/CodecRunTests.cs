@@ -141,6 +141,22 @@ public sealed class CodecRunTests : IDisposable
     }
 
     [Fact]
+    public void A_fresh_variable_rate_model_starts_each_level_at_the_step_size_gain_of_the_lambdas_geometric_mean()
+    {
+        var images = new[] { Pattern("pattern.png", 96, 80, 37) };
+        var config = Tiny(images, steps: 1, checkpointEvery: 1) with { Lambda = 0, Lambdas = [0.0025, 0.01, 0.04] };
+
+        var model = CodecTask.Create(config, torch.CPU).Codec;
+
+        var gains = model.named_parameters().Single(p => p.name == "gain_units.log_gain").parameter;
+        var inverse = model.named_parameters().Single(p => p.name == "gain_units.log_inverse_gain").parameter;
+        // the geometric mean is 0.01, so ln g = ln(lambda / 0.01) / 2 = -ln 2, 0, ln 2
+        var expected = torch.tensor(new[] { -Math.Log(2), 0, Math.Log(2) }, torch.ScalarType.Float32).unsqueeze(1).expand_as(gains);
+        Assert.True(gains.allclose(expected, rtol: 0, atol: 1e-7), "log gains");
+        Assert.True(inverse.allclose(-expected, rtol: 0, atol: 1e-7), "log inverse gains");
+    }
+
+    [Fact]
     public void The_order_the_images_are_given_in_does_not_change_the_patches_one_seed_draws()
     {
         var (lower, upper, other) = (Pattern("b.png", 80, 72, 37), Pattern("B.png", 80, 72, 11), Pattern("a.png", 80, 72, 53));
