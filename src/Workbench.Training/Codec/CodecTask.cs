@@ -32,7 +32,7 @@ public sealed class CodecTask : ITrainingTask
         Determinism.SeedEverything(config.Seed);
         _model = config.InitFrom is { } folder
             ? StartingModel(config, folder)
-            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
+            : CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel, config.Model.Hcfssnet);
         _model.to(device);
         _model.train();
         var quantiles = _model.named_parameters().Where(p => p.name.EndsWith("quantiles")).Select(p => p.parameter).ToArray();
@@ -44,10 +44,12 @@ public sealed class CodecTask : ITrainingTask
 
     private static LearnedImageCodec StartingModel(CodecExperimentConfig config, string folder) => (config.RateLevels, config.InitQuality) switch
     {
-        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel),
+        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel,
+            hcfssnet: config.Model.Hcfssnet),
         (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, config.Model.EntropyModel,
-            levels, config.Lambdas),
-        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel),
+            levels, config.Lambdas, config.Model.Hcfssnet),
+        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel,
+            config.Model.Hcfssnet),
     };
 
     public static CodecTask Create(CodecExperimentConfig config, Device device) => new(config, TrainingImages.Resolve(config.Images), device);
