@@ -86,7 +86,8 @@ public sealed record CodecExperimentConfig
         }
         catch (ConfigException e)
         {
-            return e.Message;
+            const string prefix = "hcfssnet: ";
+            return e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
         }
     }
 
