@@ -56,7 +56,10 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         ? new MeanScaleHyperSynthesis(HyperSynthesis, meanHead).Codec(HyperAnalysis, EntropyBottleneck, LatentChannels, PadMultiple / LatentStride)
         : new HyperpriorLatentCodec(HyperAnalysis, EntropyBottleneck, new DeterministicHyperSynthesis(HyperSynthesis), LatentChannels, PadMultiple / LatentStride);
 
-    /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
+    /// <summary>
+    /// The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses, which takes convolutions
+    /// and ReLUs; a model with other layers here names them in <see cref="CodingRefusal"/>).
+    /// </summary>
     internal abstract Sequential HyperSynthesis { get; }
 
     /// <summary>The mean-scale model's mean head on the hyper-synthesis trunk (<see cref="MeanScaleHyperSynthesis"/>); null for the scale model.</summary>

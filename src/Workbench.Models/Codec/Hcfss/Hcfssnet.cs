@@ -9,12 +9,13 @@ namespace Workbench.Models.Codec;
 /// HCFSSNet (Pan et al., arXiv 2511.20151) on RGB images [B, 3, H, W] in [0, 1] with H, W multiples of 64: the scale
 /// hyperprior's layout with a hybrid CNN / frequency state-space transform.
 /// g_a: Down(3,N) GDN Down(N,N) GDN VFSS Down(N,N) GDN VFSS Down(N,M), i.e. <see cref="VfssBlock"/>s at strides 4 and
-/// 8 by default (<see cref="HcfssnetOptions.VfssStrides"/> places them); g_s mirrors it (Up, IGDN, VFSS at strides 8 and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|,
-/// with the <see cref="FstamBlock"/> at stride 16. h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M)
-/// ReLU: the decoder re-evaluates it deterministically on the CPU, so the probability model of y stays bit-exact across
-/// machines; that is why the paper's FSTAM sits in the hyper-analysis (encoder only) here
-/// (<see cref="HcfssnetOptions.FstamInHyperSynthesis"/> adds one to h_s for training and estimated rates). Entropy models (scale, or
-/// mean-scale with the mean head h_m), noise and rounding as in <see cref="ScaleHyperprior"/>.
+/// 8 by default (<see cref="HcfssnetOptions.VfssStrides"/> places them); g_s mirrors it (Up, IGDN, VFSS at strides 8
+/// and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|, with the <see cref="FstamBlock"/> at stride 16.
+/// h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M) ReLU: the decoder re-evaluates it
+/// deterministically on the CPU, so the probability model of y stays bit-exact across machines; that is why the
+/// paper's FSTAM sits in the hyper-analysis (encoder only) here (<see cref="HcfssnetOptions.FstamInHyperSynthesis"/>
+/// adds one to h_s for training and estimated rates). Entropy models (scale, or mean-scale with the mean head h_m),
+/// noise and rounding as in <see cref="ScaleHyperprior"/>.
 /// </summary>
 public sealed class Hcfssnet : LearnedImageCodec
 {
