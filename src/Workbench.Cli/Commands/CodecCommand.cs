@@ -118,9 +118,17 @@ public static class CodecCommand
             Description = "Qualities to evaluate (default: every trained one; between the levels of a variable-rate model too).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var estimate = new Option<bool>("--estimate")
+        {
+            Description = "Measure without codec files: bpp from the model's likelihoods of y and z (eval-mode forward), PSNR and MS-SSIM of its " +
+                          "8-bit reconstruction; any model, also one that codes no files.",
+        };
         var model = ModelOption();
         var models = ModelsOption();
-        var command = new Command("evaluate", "Rate (bpp from the file size), PSNR, MS-SSIM and times per image and quality.") { images, json, qualities, model, models };
+        var command = new Command("evaluate", "Rate (bpp from the file size, or estimated), PSNR, MS-SSIM and times per image and quality.")
+        {
+            images, json, qualities, estimate, model, models,
+        };
         command.SetAction(parse =>
         {
             var ctx = context(parse);
@@ -128,7 +136,7 @@ public static class CodecCommand
             var checkpoints = new CodecCheckpoints(parse.GetValue(models)!);
             var id = CodecModels.Parse(parse.GetValue(model)!);
             var levels = (parse.GetValue(qualities) ?? []).Select(q => checkpoints.Choose(id, CodecQuality.ToHundredths(q))).ToArray();
-            var report = CodecEvaluation.Run(checkpoints, id, parse.GetValue(images)!, levels, ctx.Output.WriteLine);
+            var report = CodecEvaluation.Run(checkpoints, id, parse.GetValue(images)!, levels, ctx.Output.WriteLine, parse.GetValue(estimate));
             foreach (var mean in report.Mean)
                 ctx.Output.WriteLine($"quality {mean.Quality}: mean {mean.Bpp:F4} bpp, {mean.Psnr:F2} dB, MS-SSIM {mean.MsSsim:F4}");
             AtomicFile.WriteAllText(parse.GetValue(json)!, JsonSerializer.Serialize(report, Json) + "\n");
@@ -167,6 +175,21 @@ public static class CodecCommand
                           "default scale, or with --from the checkpoint's. A scale checkpoint starts a mean_scale model with its mean head at zero.",
         };
         entropyModel.AcceptOnlyFromAmong([.. EntropyModels.Names]);
+        var scanHeadSize = new Option<int?>("--scan-head-size")
+        {
+            Description = $"hcfssnet: channels sharing one scan step size and decay (1: per-channel steps; default {new HcfssnetArchitecture().ScanHeadSize}).",
+        };
+        var vfssStrides = new Option<int[]>("--vfss-strides")
+        {
+            Description = $"hcfssnet: strides among 2, 4, 8, 16 whose GDN a VFSS block follows in g_a (mirrored in g_s; default " +
+                          $"{string.Join(" ", new HcfssnetArchitecture().VfssStrides.Strides())}; the option alone: none).",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var fstamInHyperSynthesis = new Option<bool>("--fstam-in-hyper-synthesis")
+        {
+            Description = "hcfssnet: an FSTAM block also in the hyper-synthesis (trains and evaluates with --estimate, codes no files).",
+        };
         var maxSeconds = TrainCommand.MaxSecondsOption();
         var models = ModelsOption();
         var from = new Option<string?>("--from")
@@ -182,8 +205,8 @@ public static class CodecCommand
         var resume = new Option<string?>("--resume") { Description = "Continue the codec run in this folder exactly (optimisers, schedule, patches)." };
         var command = new Command("train", "Train a codec model for one quality (or a variable-rate one for several) in a run folder, then save it to --models.")
         {
-            experiment, images, quality, lambda, lambdas, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, entropyModel, maxSeconds, models, from,
-            fromQuality, output, resume,
+            experiment, images, quality, lambda, lambdas, steps, batch, patch, rate, auxRate, n, m, checkpointEvery, model, entropyModel, scanHeadSize,
+            vfssStrides, fstamInHyperSynthesis, maxSeconds, models, from, fromQuality, output, resume,
         };
         command.SetAction(parse =>
         {
@@ -210,6 +233,14 @@ public static class CodecCommand
             if (prior is not null && (GivenOtherThan(n, prior.N) || GivenOtherThan(m, prior.M)))
                 throw new ConfigException($"codec train: --n {parse.GetValue(n)} --m {parse.GetValue(m)} differ from the checkpoint in {parse.GetValue(from)} (N {prior.N}, M {prior.M})");
             if (prior is not null) ctx.Output.WriteLine($"starting from the weights in {parse.GetValue(from)} after {prior.Steps} steps");
+            var architectureGiven = parse.GetResult(scanHeadSize) is not null || parse.GetResult(vfssStrides) is not null || parse.GetValue(fstamInHyperSynthesis);
+            if (architectureGiven && id != CodecModelId.Hcfssnet)
+                throw new ConfigException($"codec train: --scan-head-size, --vfss-strides and --fstam-in-hyper-synthesis apply to --model hcfssnet, not {CodecModels.Name(id)}");
+            var defaults = prior?.Hcfssnet ?? new HcfssnetArchitecture();
+            var architecture = !architectureGiven ? prior?.Hcfssnet : new HcfssnetArchitecture(
+                parse.GetValue(scanHeadSize) ?? defaults.ScanHeadSize,
+                parse.GetResult(vfssStrides) is null ? defaults.VfssStrides : VfssStrideSet.Of(parse.GetValue(vfssStrides) ?? []),
+                parse.GetValue(fstamInHyperSynthesis) || defaults.FstamInHyperSynthesis);
             var config = new CodecExperimentConfig
             {
                 Name = levels is null ? $"{CodecModels.Name(id)}-q{level}" : $"{CodecModels.Name(id)}-variable",
@@ -220,6 +251,7 @@ public static class CodecCommand
                     N = prior?.N ?? parse.GetValue(n),
                     M = prior?.M ?? parse.GetValue(m),
                     EntropyModel = parse.GetValue(entropyModel) is { } named ? EntropyModels.Parse(named) : prior?.EntropyModel ?? EntropyModel.Scale,
+                    Hcfssnet = HcfssnetArchitecture.UnlessDefault(architecture),
                 },
                 Images = given,
                 Quality = level,

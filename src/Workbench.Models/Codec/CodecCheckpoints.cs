@@ -16,6 +16,7 @@ namespace Workbench.Models.Codec;
 public sealed class CodecCheckpoints(string folder)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Compact = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly Dictionary<(CodecModelId, CodecQuality?), LearnedImageCodec> _loaded = [];
 
     public string Folder { get; } = folder;
@@ -54,7 +55,7 @@ public sealed class CodecCheckpoints(string folder)
         if (!_loaded.TryGetValue(key, out var loaded))
         {
             var (stem, info) = quality.VariableRate ? (VariableRateStem(model), VariableRateInfo(model)) : (Stem(model, (byte)quality.Value), Info(model, (byte)quality.Value));
-            loaded = CodecModels.Create(model, info.N, info.M, info.RateLevels, info.EntropyModel);
+            loaded = CodecModels.Create(model, info.N, info.M, info.RateLevels, info.EntropyModel, info.Hcfssnet);
             LoadWeights(loaded, stem + ".dat", info);
             loaded.eval();
             _loaded[key] = loaded;
@@ -66,7 +67,8 @@ public sealed class CodecCheckpoints(string folder)
 
     /// <summary>
     /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
-    /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
+    /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>
+    /// and its HCFSSNet architecture <paramref name="hcfssnet"/> (null: the default one).
     /// A scale checkpoint also starts a mean-scale model: every weight they share is copied and the mean head starts at
     /// zero, so the means are zero and the start codes exactly as the scale model.
     /// </summary>
@@ -79,15 +81,16 @@ public sealed class CodecCheckpoints(string folder)
     /// others start at quantisation steps scaled to their lambdas.
     /// </remarks>
     public static LearnedImageCodec LoadWeights(string folder, CodecModelId model, byte quality, int n, int m,
-        EntropyModel entropyModel = EntropyModel.Scale, RateLevels? levels = null, IReadOnlyList<double>? lambdas = null)
+        EntropyModel entropyModel = EntropyModel.Scale, RateLevels? levels = null, IReadOnlyList<double>? lambdas = null, HcfssnetArchitecture? hcfssnet = null)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
         CheckChannels(info, $"{Name(model)}-q{quality}", folder, n, m);
+        CheckArchitecture(info, $"{Name(model)}-q{quality}", folder, hcfssnet);
         var path = checkpoints.Stem(model, quality) + ".dat";
         if (info.EntropyModel == entropyModel && levels is null)
         {
-            var same = CodecModels.Create(model, n, m, entropyModel: entropyModel);
+            var same = CodecModels.Create(model, n, m, entropyModel: entropyModel, hcfssnet: info.Hcfssnet);
             LoadWeights(same, path, info);
             return same;
         }
@@ -96,9 +99,9 @@ public sealed class CodecCheckpoints(string folder)
                                       $"which cannot start a {EntropyModels.Name(entropyModel)} model");
         if (levels is not null && (lambdas is null || lambdas.Count != levels.Count))
             throw new ArgumentException($"{levels.Count} lambdas expected for {levels}", nameof(lambdas));
-        using var stored = CodecModels.Create(model, n, m, entropyModel: info.EntropyModel);
+        using var stored = CodecModels.Create(model, n, m, entropyModel: info.EntropyModel, hcfssnet: info.Hcfssnet);
         LoadWeights(stored, path, info);
-        var loaded = CodecModels.Create(model, n, m, levels, entropyModel);
+        var loaded = CodecModels.Create(model, n, m, levels, entropyModel, info.Hcfssnet);
         using var _ = no_grad();
         var target = loaded.state_dict();
         foreach (var (name, tensor) in stored.state_dict()) target[name].copy_(tensor);
@@ -113,18 +116,20 @@ public sealed class CodecCheckpoints(string folder)
 
     /// <summary>
     /// A fresh copy of the variable-rate <paramref name="model"/> in <paramref name="folder"/>, which must have these
-    /// channels, levels and entropy model.
+    /// channels, levels, entropy model and HCFSSNet architecture (null: the default one).
     /// </summary>
-    public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels, EntropyModel entropyModel)
+    public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels, EntropyModel entropyModel,
+        HcfssnetArchitecture? hcfssnet = null)
     {
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.VariableRateInfo(model);
         CheckChannels(info, $"variable-rate {Name(model)}", folder, n, m);
+        CheckArchitecture(info, $"variable-rate {Name(model)}", folder, hcfssnet);
         if (info.RateLevels != levels)
             throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} covers {info.RateLevels}, the experiment {levels}");
         if (info.EntropyModel != entropyModel)
             throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, the experiment {EntropyModels.Name(entropyModel)}");
-        var loaded = CodecModels.Create(model, n, m, levels, entropyModel);
+        var loaded = CodecModels.Create(model, n, m, levels, entropyModel, info.Hcfssnet);
         LoadWeights(loaded, checkpoints.VariableRateStem(model) + ".dat", info);
         return loaded;
     }
@@ -134,6 +139,14 @@ public sealed class CodecCheckpoints(string folder)
         if (info.N != n || info.M != m)
             throw new ConfigException($"init_from: the {what} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
     }
+
+    private static void CheckArchitecture(CodecCheckpointInfo info, string what, string folder, HcfssnetArchitecture? hcfssnet)
+    {
+        if (HcfssnetArchitecture.UnlessDefault(info.Hcfssnet) != HcfssnetArchitecture.UnlessDefault(hcfssnet))
+            throw new ConfigException($"init_from: the {what} checkpoint in {folder} has hcfssnet options {Describe(info.Hcfssnet)}, the experiment {Describe(hcfssnet)}");
+    }
+
+    private static string Describe(HcfssnetArchitecture? hcfssnet) => JsonSerializer.Serialize(hcfssnet ?? new HcfssnetArchitecture(), Compact);
 
     public CodecCheckpointInfo Info(CodecModelId model, byte quality)
     {
@@ -202,7 +215,7 @@ public sealed class CodecCheckpoints(string folder)
             trained.save(temporary);
             AtomicFile.Commit(temporary, stem + ".dat");
         }
-        AtomicFile.WriteAllText(stem + ".json", JsonSerializer.Serialize(info, Json) + "\n");
+        AtomicFile.WriteAllText(stem + ".json", JsonSerializer.Serialize(info with { Hcfssnet = HcfssnetArchitecture.UnlessDefault(info.Hcfssnet) }, Json) + "\n");
     }
 
     private static void LoadWeights(LearnedImageCodec model, string path, CodecCheckpointInfo info)
@@ -224,13 +237,15 @@ public sealed class CodecCheckpoints(string folder)
 /// checkpoint written before 16 existed) or 16 (<see cref="CompactCodecWeights"/>). A variable-rate model has
 /// <see cref="Lambdas"/>, one per quality level from <see cref="FirstQuality"/>, and <see cref="Lambda"/> 0; a fixed-rate
 /// one neither (the json leaves them out). <see cref="EntropyModel"/> is written only when it is not the scale model, so
-/// scale checkpoints read and write as they did before it existed.
+/// scale checkpoints read and write as they did before it existed; so is <see cref="Hcfssnet"/> only when it is not the
+/// default architecture (<see cref="HcfssnetArchitecture.UnlessDefault"/>).
 /// </summary>
 public sealed record CodecCheckpointInfo(int N, int M, double Lambda, int Steps, int BatchSize, int PatchSize, double LearningRate,
     long Seed, IReadOnlyList<string> TrainingImages, double TrainingSeconds, int PriorSteps = 0, int WeightBits = 32,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? Lambdas = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int FirstQuality = 0,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EntropyModel EntropyModel = EntropyModel.Scale)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EntropyModel EntropyModel = EntropyModel.Scale,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HcfssnetArchitecture? Hcfssnet = null)
 {
     [JsonIgnore]
     public RateLevels? RateLevels => Lambdas is { Count: > 0 } lambdas ? new RateLevels(FirstQuality, lambdas.Count) : null;

@@ -4,7 +4,8 @@ namespace Workbench.Models.Codec;
 
 /// <summary>
 /// The learned codecs by identifier and by name, built from their channel counts, their quality levels for a
-/// variable-rate model, and their entropy model (other options at defaults).
+/// variable-rate model, their entropy model and, for HCFSSNet, its <see cref="HcfssnetArchitecture"/> (other options at
+/// defaults).
 /// </summary>
 public static class CodecModels
 {
@@ -24,11 +25,14 @@ public static class CodecModels
         _ => throw new ConfigException($"codec: unknown model '{name}' (known: {string.Join(", ", Names)})"),
     };
 
-    public static LearnedImageCodec Create(CodecModelId model, int n, int m, RateLevels? levels = null, EntropyModel entropyModel = EntropyModel.Scale) =>
+    public static LearnedImageCodec Create(CodecModelId model, int n, int m, RateLevels? levels = null, EntropyModel entropyModel = EntropyModel.Scale,
+        HcfssnetArchitecture? hcfssnet = null) =>
         model switch
         {
+            CodecModelId.Hyperprior when hcfssnet is not null =>
+                throw new ConfigException("codec: hcfssnet options describe an hcfssnet model, not the hyperprior"),
             CodecModelId.Hyperprior => new ScaleHyperprior(new ScaleHyperpriorOptions(n, m, levels, entropyModel)),
-            CodecModelId.Hcfssnet => new Hcfssnet(new HcfssnetOptions(n, m, RateLevels: levels, EntropyModel: entropyModel)),
+            CodecModelId.Hcfssnet => new Hcfssnet((hcfssnet ?? new HcfssnetArchitecture()).Options(n, m, levels, entropyModel)),
             _ => throw new ArgumentOutOfRangeException(nameof(model)),
         };
 }

@@ -44,6 +44,7 @@ public static class ImageCodec
             if (!Enum.IsDefined(id) || !Enum.IsDefined(entropyModel)) throw new DataFileException($"codec file names an unknown model id {file.ModelId}");
             var quality = new CodecQuality(100 * file.Quality + (file.QualityHundredths ?? 0), file.QualityHundredths is not null);
             var model = models(id, quality);
+            model.RefuseUncodable();
             if (model.EntropyModel != entropyModel)
                 throw new DataFileException($"codec file was coded with the {EntropyModels.Name(entropyModel)} entropy model, the {CodecModels.Name(id)} " +
                                             $"model for quality {quality} has the {EntropyModels.Name(model.EntropyModel)} one");

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using Workbench.Core.Errors;
 using Workbench.Core.Runtime;
 using Workbench.Data.Images;
 using Workbench.Models.Codec.Latent;
@@ -55,7 +56,10 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         ? new MeanScaleHyperSynthesis(HyperSynthesis, meanHead).Codec(HyperAnalysis, EntropyBottleneck, LatentChannels, PadMultiple / LatentStride)
         : new HyperpriorLatentCodec(HyperAnalysis, EntropyBottleneck, new DeterministicHyperSynthesis(HyperSynthesis), LatentChannels, PadMultiple / LatentStride);
 
-    /// <summary>The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses).</summary>
+    /// <summary>
+    /// The hyper-synthesis layers in order (for the deterministic CPU evaluation the decoder uses, which takes convolutions
+    /// and ReLUs; a model with other layers here names them in <see cref="CodingRefusal"/>).
+    /// </summary>
     internal abstract Sequential HyperSynthesis { get; }
 
     /// <summary>The mean-scale model's mean head on the hyper-synthesis trunk (<see cref="MeanScaleHyperSynthesis"/>); null for the scale model.</summary>
@@ -105,9 +109,30 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     /// </summary>
     protected virtual bool ThreadInvariant => true;
 
+    /// <summary>Why this model codes no files (a layer the decoder cannot evaluate bit-exactly); null when it does.</summary>
+    public virtual string? CodingRefusal => null;
+
+    /// <summary>
+    /// The evaluation-mode forward of an image padded as <see cref="Compress"/> pads it, at the thread count coding uses:
+    /// y and z rounded as coding rounds them, their likelihoods under the model's own entropy models, and g_s(y_hat).
+    /// </summary>
+    public CodecOutput Estimate(RasterImage image, CodecQuality? quality = null)
+    {
+        using var threads = CodingThreads();
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        eval();
+        var parameter = parameters().First();
+        var x = ImageTensors.Pad(ImageTensors.ToTensor(image), PadMultiple).to(parameter.dtype, parameter.device);
+        var output = forward(x, quality);
+        return new CodecOutput(output.Reconstruction.MoveToOuterDisposeScope(), output.YLikelihoods.MoveToOuterDisposeScope(),
+            output.ZLikelihoods.MoveToOuterDisposeScope());
+    }
+
     /// <summary>The streams of an image (padded by edge replication to multiples of <see cref="PadMultiple"/>).</summary>
     public IReadOnlyList<byte[]> Compress(RasterImage image, CodecQuality? quality = null)
     {
+        RefuseUncodable();
         using var threads = CodingThreads();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -118,6 +143,7 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
     /// <summary>The width x height image of streams written by <see cref="Compress"/>: g_s(y_hat), cropped.</summary>
     public RasterImage Decompress(IReadOnlyList<byte[]> streams, int width, int height, CodecQuality? quality = null)
     {
+        RefuseUncodable();
         using var threads = CodingThreads();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -125,6 +151,12 @@ public abstract class LearnedImageCodec : nn.Module<Tensor, CodecOutput>
         var yHat = LatentCodec.Decompress(streams, Padded(height) / LatentStride, Padded(width) / LatentStride);
         var parameter = parameters().First();
         return ImageTensors.ToImage(Synthesis(Ungained(yHat.to(parameter.dtype, parameter.device), quality)), width, height);
+    }
+
+    /// <summary>Throws the one-line <see cref="CodingRefusal"/> of a model that codes no files.</summary>
+    internal void RefuseUncodable()
+    {
+        if (CodingRefusal is { } reason) throw new ConfigException($"codec: {reason}");
     }
 
     private Tensor Gained(Tensor y, CodecQuality? quality) => Gains is { } gains ? y * gains.Gain(RateOf(quality)) : y;

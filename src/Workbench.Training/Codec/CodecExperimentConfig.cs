@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Workbench.Core.Errors;
 using Workbench.Models.Codec;
 using Workbench.Training.Config;
 
@@ -54,6 +56,9 @@ public sealed record CodecExperimentConfig
         if (!CodecModels.Names.Contains(Model.Kind)) yield return $"model.kind: expected one of {string.Join(", ", CodecModels.Names)}, got '{Model.Kind}'";
         if (Model.N < 1 || Model.M < 1) yield return $"model: n and m must be positive, got n {Model.N}, m {Model.M}";
         if (!Enum.IsDefined(Model.EntropyModel)) yield return $"model.entropy_model: expected one of {string.Join(", ", EntropyModels.Names)}";
+        if (Model.Hcfssnet is not null && Model.Kind != CodecModels.Name(CodecModelId.Hcfssnet))
+            yield return $"model.hcfssnet: hcfssnet options apply to kind hcfssnet, not '{Model.Kind}'";
+        else if (Model.Hcfssnet is { } architecture && ArchitectureProblem(architecture) is { } problem) yield return $"model.hcfssnet: {problem}";
         if (Images.Count == 0) yield return "images: expected at least one PNG file or folder";
         if (Quality is < 1 or > 255) yield return $"quality: expected 1..255, got {Quality}";
         if (Lambdas is null && !(Lambda > 0)) yield return $"lambda: expected a positive number, got {Lambda}";
@@ -73,6 +78,20 @@ public sealed record CodecExperimentConfig
         if (CheckpointEvery < 1) yield return $"checkpoint_every: expected a positive integer, got {CheckpointEvery}";
     }
 
+    private string? ArchitectureProblem(HcfssnetArchitecture architecture)
+    {
+        try
+        {
+            architecture.Options(Model.N, Model.M, RateLevels, Model.EntropyModel).Validate();
+            return null;
+        }
+        catch (ConfigException e)
+        {
+            const string prefix = "hcfssnet: ";
+            return e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+        }
+    }
+
     public static CodecExperimentConfig Load(string path) => Parse(ExperimentConfigLoader.ReadText(path), path);
 
     public static CodecExperimentConfig Parse(string text, string origin) =>
@@ -82,9 +101,10 @@ public sealed record CodecExperimentConfig
 }
 
 /// <summary>
-/// The codec model: <c>kind</c> (hyperprior or hcfssnet), its channel counts N (transforms) and M (latent), and the
-/// <c>entropy_model</c> of y (scale or mean_scale). With <c>init_from</c>, a scale checkpoint also starts a mean_scale
-/// model: the weights they share are copied and the mean head starts at zero.
+/// The codec model: <c>kind</c> (hyperprior or hcfssnet), its channel counts N (transforms) and M (latent), the
+/// <c>entropy_model</c> of y (scale or mean_scale), and for hcfssnet optionally its <c>hcfssnet</c> architecture
+/// (<see cref="HcfssnetArchitecture"/>; absent: the default one). With <c>init_from</c>, a scale checkpoint also starts
+/// a mean_scale model: the weights they share are copied and the mean head starts at zero.
 /// </summary>
 public sealed record CodecModelConfig
 {
@@ -92,4 +112,7 @@ public sealed record CodecModelConfig
     public int N { get; init; } = new ScaleHyperpriorOptions().N;
     public int M { get; init; } = new ScaleHyperpriorOptions().M;
     public EntropyModel EntropyModel { get; init; } = EntropyModel.Scale;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HcfssnetArchitecture? Hcfssnet { get; init; }
 }

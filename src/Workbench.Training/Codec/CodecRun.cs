@@ -33,14 +33,15 @@ public static class CodecRun
     public static void Export(RunFolder run, string folder)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
-        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
+        using var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel, config.Model.Hcfssnet);
         var state = Checkpoint.Load(run.LastCheckpoint, model, optimizers: []);
         model.eval();
         model.EntropyBottleneck.UpdateTables();
         var seconds = run.ReadMetrics().Where(m => (int)m["round"]! <= state.Epoch).Sum(m => (double)m["seconds"]!);
         var info = new CodecCheckpointInfo(config.Model.N, config.Model.M, config.Lambda, (int)state.Step, config.BatchSize, config.PatchSize,
             config.Lr, config.Seed, TrainingImages.Resolve(config.Images).Select(p => Path.GetFileName(p)).ToArray(), Math.Round(seconds, 1),
-            Lambdas: config.Lambdas, FirstQuality: config.Lambdas is null ? 0 : config.Quality, EntropyModel: config.Model.EntropyModel).After(Prior(config));
+            Lambdas: config.Lambdas, FirstQuality: config.Lambdas is null ? 0 : config.Quality, EntropyModel: config.Model.EntropyModel,
+            Hcfssnet: config.Model.Hcfssnet).After(Prior(config));
         if (config.Lambdas is null) new CodecCheckpoints(folder).Save((byte)config.Quality, model, info);
         else new CodecCheckpoints(folder).SaveVariableRate(model, info);
     }

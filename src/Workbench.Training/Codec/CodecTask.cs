@@ -42,10 +42,12 @@ public sealed class CodecTask : ITrainingTask
 
     private static LearnedImageCodec StartingModel(CodecExperimentConfig config, string folder) => (config.RateLevels, config.InitQuality) switch
     {
-        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel),
+        (null, _) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)config.Quality, config.Model.N, config.Model.M, config.Model.EntropyModel,
+            hcfssnet: config.Model.Hcfssnet),
         (var levels, { } start) => CodecCheckpoints.LoadWeights(folder, config.ModelId, (byte)start, config.Model.N, config.Model.M, config.Model.EntropyModel,
-            levels, config.Lambdas),
-        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel),
+            levels, config.Lambdas, config.Model.Hcfssnet),
+        (var levels, null) => CodecCheckpoints.LoadVariableRateWeights(folder, config.ModelId, config.Model.N, config.Model.M, levels, config.Model.EntropyModel,
+            config.Model.Hcfssnet),
     };
 
     /// <summary>
@@ -54,7 +56,7 @@ public sealed class CodecTask : ITrainingTask
     /// </summary>
     private static LearnedImageCodec FreshModel(CodecExperimentConfig config)
     {
-        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel);
+        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel, config.Model.Hcfssnet);
         if (config.Lambdas is { } lambdas)
             model.Gains!.Start(GainUnits.StepSizeLogGains(lambdas, Math.Exp(lambdas.Average(Math.Log))));
         return model;

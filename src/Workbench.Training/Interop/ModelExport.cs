@@ -56,7 +56,7 @@ public static class ModelExport
         var config = CodecExperimentConfig.Load(run.ConfigPath);
         if (config.Lambdas is not null)
             throw new WorkbenchException($"{run.Root}: a variable-rate codec run; its spec has no field for the quality levels, so only fixed-rate codecs are exported");
-        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, entropyModel: config.Model.EntropyModel);
+        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, entropyModel: config.Model.EntropyModel, hcfssnet: config.Model.Hcfssnet);
         try
         {
             var state = Checkpoint.Load(run.CheckpointNamed(checkpoint), model, optimizers: []);
@@ -79,9 +79,9 @@ public static class ModelExport
         var id = CodecModels.Parse(stem[..dash]);
         var checkpoints = new CodecCheckpoints(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var info = checkpoints.Info(id, quality);
-        var model = CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M, info.EntropyModel);
+        var model = CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M, info.EntropyModel, hcfssnet: info.Hcfssnet);
         model.eval();
-        var config = new CodecModelConfig { Kind = CodecModels.Name(id), N = info.N, M = info.M, EntropyModel = info.EntropyModel };
+        var config = new CodecModelConfig { Kind = CodecModels.Name(id), N = info.N, M = info.M, EntropyModel = info.EntropyModel, Hcfssnet = info.Hcfssnet };
         return (model, InteropSpec.ForCodec(config, quality, info, null, null, null), config.Kind);
     }
 }

@@ -56,7 +56,7 @@ public static class ModelImport
         var checkpoints = new CodecCheckpoints(folder);
         if (checkpoints.Qualities(id).Contains(quality))
             throw new WorkbenchException($"{folder}: already holds {config.Kind}-q{quality}");
-        using var model = CodecModels.Create(id, config.N, config.M, entropyModel: config.EntropyModel);
+        using var model = CodecModels.Create(id, config.N, config.M, entropyModel: config.EntropyModel, hcfssnet: config.Hcfssnet);
         CodecCheckpointInfo info;
         using (var state = StateDictFile.Read(file))
         {
@@ -69,6 +69,6 @@ public static class ModelImport
             ModuleStateDict.Load(model, state, file);
         }
         model.eval();
-        checkpoints.Save(quality, model, info with { N = config.N, M = config.M, EntropyModel = config.EntropyModel });
+        checkpoints.Save(quality, model, info with { N = config.N, M = config.M, EntropyModel = config.EntropyModel, Hcfssnet = config.Hcfssnet });
     }
 }

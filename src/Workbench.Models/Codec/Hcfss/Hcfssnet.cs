@@ -9,11 +9,13 @@ namespace Workbench.Models.Codec;
 /// HCFSSNet (Pan et al., arXiv 2511.20151) on RGB images [B, 3, H, W] in [0, 1] with H, W multiples of 64: the scale
 /// hyperprior's layout with a hybrid CNN / frequency state-space transform.
 /// g_a: Down(3,N) GDN Down(N,N) GDN VFSS Down(N,N) GDN VFSS Down(N,M), i.e. <see cref="VfssBlock"/>s at strides 4 and
-/// 8; g_s mirrors it (Up, IGDN, VFSS at strides 8 and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|,
-/// with the <see cref="FstamBlock"/> at stride 16. h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M)
-/// ReLU: the decoder re-evaluates it deterministically on the CPU, so the probability model of y stays bit-exact across
-/// machines; that is why the paper's FSTAM sits in the hyper-analysis (encoder only) here. Entropy models (scale, or
-/// mean-scale with the mean head h_m), noise and rounding as in <see cref="ScaleHyperprior"/>.
+/// 8 by default (<see cref="HcfssnetOptions.VfssStrides"/> places them); g_s mirrors it (Up, IGDN, VFSS at strides 8
+/// and 4). h_a: Same(M,N) ReLU FSTAM Down(N,N) ReLU Down(N,N) on |y|, with the <see cref="FstamBlock"/> at stride 16.
+/// h_s is exactly the hyperprior's Up(N,N) ReLU Up(N,N) ReLU Same(N,M) ReLU: the decoder re-evaluates it
+/// deterministically on the CPU, so the probability model of y stays bit-exact across machines; that is why the
+/// paper's FSTAM sits in the hyper-analysis (encoder only) here (<see cref="HcfssnetOptions.FstamInHyperSynthesis"/>
+/// adds one to h_s for training and estimated rates). Entropy models (scale, or mean-scale with the mean head h_m),
+/// noise and rounding as in <see cref="ScaleHyperprior"/>.
 /// </summary>
 public sealed class Hcfssnet : LearnedImageCodec
 {
@@ -30,12 +32,12 @@ public sealed class Hcfssnet : LearnedImageCodec
         options.Validate();
         Options = options;
         var (n, m) = (options.N, options.M);
-        g_a = nn.Sequential(CodecLayers.Down(3, n), new Gdn(n), CodecLayers.Down(n, n), new Gdn(n), new VfssBlock(n, options),
-            CodecLayers.Down(n, n), new Gdn(n), new VfssBlock(n, options), CodecLayers.Down(n, m));
-        g_s = nn.Sequential(CodecLayers.Up(m, n), new Gdn(n, inverse: true), new VfssBlock(n, options), CodecLayers.Up(n, n),
-            new Gdn(n, inverse: true), new VfssBlock(n, options), CodecLayers.Up(n, n), new Gdn(n, inverse: true), CodecLayers.Up(n, 3));
+        g_a = nn.Sequential(AnalysisLayers(options).ToArray());
+        g_s = nn.Sequential(SynthesisLayers(options).ToArray());
         h_a = nn.Sequential(CodecLayers.Same(m, n), nn.ReLU(), new FstamBlock(n, options), CodecLayers.Down(n, n), nn.ReLU(), CodecLayers.Down(n, n));
-        h_s = nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
+        h_s = options.FstamInHyperSynthesis
+            ? nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), new FstamBlock(n, options), CodecLayers.Same(n, m), nn.ReLU())
+            : nn.Sequential(CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Up(n, n), nn.ReLU(), CodecLayers.Same(n, m), nn.ReLU());
         entropy_bottleneck = new EntropyBottleneck(n);
         gain_units = options.RateLevels is { } levels ? new GainUnits(levels, m) : null;
         if (options.EntropyModel == EntropyModel.MeanScale) h_m = CodecLayers.Same(n, m);
@@ -43,6 +45,11 @@ public sealed class Hcfssnet : LearnedImageCodec
     }
 
     public HcfssnetOptions Options { get; }
+
+    public override string? CodingRefusal => Options.FstamInHyperSynthesis
+        ? "this hcfssnet model has an FSTAM block in its hyper-synthesis, which the decoder cannot evaluate bit-exactly, so it codes no files " +
+          "(codec evaluate --estimate measures it)"
+        : null;
 
     public override CodecModelId Id => CodecModelId.Hcfssnet;
 
@@ -72,4 +79,32 @@ public sealed class Hcfssnet : LearnedImageCodec
     public override Tensor HyperAnalysis(Tensor y) => h_a.forward(y.abs());
 
     public override Tensor Synthesis(Tensor yHat) => g_s.forward(yHat);
+
+    /// <summary>g_a's layers in order: Down GDN [VFSS] at strides 2, 4 and 8, then Down(N, M) [VFSS at 16].</summary>
+    private static IEnumerable<nn.Module<Tensor, Tensor>> AnalysisLayers(HcfssnetOptions options)
+    {
+        var (n, m, strides) = (options.N, options.M, options.VfssStrides);
+        foreach (var stride in new[] { 2, 4, 8 })
+        {
+            yield return CodecLayers.Down(stride == 2 ? 3 : n, n);
+            yield return new Gdn(n);
+            if (strides.Contains(stride)) yield return new VfssBlock(n, options);
+        }
+        yield return CodecLayers.Down(n, m);
+        if (strides.Contains(16)) yield return new VfssBlock(m, options);
+    }
+
+    /// <summary>g_s's layers in order, mirroring g_a: [VFSS at 16], then Up IGDN [VFSS] to strides 8, 4 and 2, then Up(N, 3).</summary>
+    private static IEnumerable<nn.Module<Tensor, Tensor>> SynthesisLayers(HcfssnetOptions options)
+    {
+        var (n, m, strides) = (options.N, options.M, options.VfssStrides);
+        if (strides.Contains(16)) yield return new VfssBlock(m, options);
+        foreach (var stride in new[] { 8, 4, 2 })
+        {
+            yield return CodecLayers.Up(stride == 8 ? m : n, n);
+            yield return new Gdn(n, inverse: true);
+            if (strides.Contains(stride)) yield return new VfssBlock(n, options);
+        }
+        yield return CodecLayers.Up(n, 3);
+    }
 }

@@ -12,6 +12,10 @@ namespace Workbench.Models.Codec;
 /// ModulationHidden: width of the AFMM's gain MLP; AttentionWindow and AttentionHeads: the FSTAM's window attention,
 /// which runs on the stride-16 map, so the window must divide 4. RateLevels: as in <see cref="ScaleHyperpriorOptions"/>.
 /// EntropyModel: how y is coded (zero-mean scale or mean-scale, as for the <see cref="ScaleHyperprior"/>).
+/// VfssStrides: where g_a and g_s have <see cref="VfssBlock"/>s (the paper's places, 4 and 8, by default; at 16 the scans
+/// run on the M channels of y, so ScanHeadSize must divide M * ScanExpansion too). FstamInHyperSynthesis: an
+/// <see cref="FstamBlock"/> also in h_s, before its last convolution; such a model trains and is measured by its
+/// estimated rate, but cannot code files (the decoder's bit-exact h_s has no attention).
 /// </summary>
 public sealed record HcfssnetOptions(
     int N = 64,
@@ -26,7 +30,9 @@ public sealed record HcfssnetOptions(
     int AttentionWindow = 4,
     int AttentionHeads = 4,
     RateLevels? RateLevels = null,
-    EntropyModel EntropyModel = EntropyModel.Scale)
+    EntropyModel EntropyModel = EntropyModel.Scale,
+    VfssStrides VfssStrides = VfssStrides.Stride4 | VfssStrides.Stride8,
+    bool FstamInHyperSynthesis = false)
 {
     public const int PadMultiple = ScaleHyperpriorOptions.PadMultiple;
     private const int HyperAnalysisMultiple = PadMultiple / 16;
@@ -39,8 +45,13 @@ public sealed record HcfssnetOptions(
         if (Directions == 0 || (Directions & ~ScanDirections.All) != 0)
             throw new ConfigException($"hcfssnet: expected a non-empty set of scan directions, got {Directions}.");
         if (ScanExpansion < 1) throw new ConfigException($"hcfssnet: the scan expansion must be positive, got {ScanExpansion}.");
-        if (ScanHeadSize < 1 || N * ScanExpansion % ScanHeadSize != 0)
+        if ((VfssStrides & ~(VfssStrides.Stride2 | VfssStrides.Stride4 | VfssStrides.Stride8 | VfssStrides.Stride16)) != 0)
+            throw new ConfigException($"hcfssnet: unknown VFSS strides {VfssStrides}.");
+        if (ScanHeadSize < 1) throw new ConfigException($"hcfssnet: ScanHeadSize must be positive, got {ScanHeadSize}.");
+        if ((VfssStrides & ~VfssStrides.Stride16) != 0 && N * ScanExpansion % ScanHeadSize != 0)
             throw new ConfigException($"hcfssnet: ScanHeadSize = {ScanHeadSize} must divide the {N * ScanExpansion} scan channels.");
+        if (VfssStrides.Contains(16) && M * ScanExpansion % ScanHeadSize != 0)
+            throw new ConfigException($"hcfssnet: ScanHeadSize = {ScanHeadSize} must divide the {M * ScanExpansion} scan channels of the VFSS block at stride 16 (M = {M}).");
         if (FrequencyWindow < 1) throw new ConfigException($"hcfssnet: the frequency window must be positive, got {FrequencyWindow}.");
         if (ModulationHidden < 1) throw new ConfigException($"hcfssnet: the modulation width must be positive, got {ModulationHidden}.");
         if (AttentionWindow < 1 || HyperAnalysisMultiple % AttentionWindow != 0)
