@@ -67,8 +67,8 @@ public sealed class CodecCheckpoints(string folder)
 
     /// <summary>
     /// A fresh copy of the trained weights of <paramref name="model"/> at <paramref name="quality"/> in
-    /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>
-    /// and its HCFSSNet architecture <paramref name="hcfssnet"/> (null: the default one).
+    /// <paramref name="folder"/>, to continue training; its channel counts must be <paramref name="n"/> and <paramref name="m"/>.
+    /// With another HCFSSNet architecture <paramref name="hcfssnet"/> (null: the default one), a grown model starts as exactly the checkpoint.
     /// A scale checkpoint also starts a mean-scale model: every weight they share is copied and the mean head starts at
     /// zero, so the means are zero and the start codes exactly as the scale model.
     /// </summary>
@@ -86,13 +86,13 @@ public sealed class CodecCheckpoints(string folder)
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.Info(model, quality);
         CheckChannels(info, $"{Name(model)}-q{quality}", folder, n, m);
-        CheckArchitecture(info, $"{Name(model)}-q{quality}", folder, hcfssnet);
+        var what = $"{Name(model)}-q{quality}";
         var path = checkpoints.Stem(model, quality) + ".dat";
         if (info.EntropyModel == entropyModel && levels is null)
         {
             var same = CodecModels.Create(model, n, m, entropyModel: entropyModel, hcfssnet: info.Hcfssnet);
             LoadWeights(same, path, info);
-            return same;
+            return Grown(same, hcfssnet, info, what, folder);
         }
         if (info.EntropyModel != entropyModel && info.EntropyModel != EntropyModel.Scale)
             throw new ConfigException($"init_from: the {Name(model)}-q{quality} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, " +
@@ -111,12 +111,13 @@ public sealed class CodecCheckpoints(string folder)
             meanHead.Bias.zero_();
         }
         if (levels is not null) loaded.Gains!.Start(GainUnits.StepSizeLogGains(lambdas!, info.Lambda));
-        return loaded;
+        return Grown(loaded, hcfssnet, info, what, folder);
     }
 
     /// <summary>
     /// A fresh copy of the variable-rate <paramref name="model"/> in <paramref name="folder"/>, which must have these
-    /// channels, levels, entropy model and HCFSSNet architecture (null: the default one).
+    /// channels, levels and entropy model; with another HCFSSNet architecture (null: the default one), a grown model
+    /// starts as exactly it.
     /// </summary>
     public static LearnedImageCodec LoadVariableRateWeights(string folder, CodecModelId model, int n, int m, RateLevels levels, EntropyModel entropyModel,
         HcfssnetArchitecture? hcfssnet = null)
@@ -124,14 +125,13 @@ public sealed class CodecCheckpoints(string folder)
         var checkpoints = new CodecCheckpoints(folder);
         var info = checkpoints.VariableRateInfo(model);
         CheckChannels(info, $"variable-rate {Name(model)}", folder, n, m);
-        CheckArchitecture(info, $"variable-rate {Name(model)}", folder, hcfssnet);
         if (info.RateLevels != levels)
             throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} covers {info.RateLevels}, the experiment {levels}");
         if (info.EntropyModel != entropyModel)
             throw new ConfigException($"init_from: the variable-rate {Name(model)} checkpoint in {folder} is {EntropyModels.Name(info.EntropyModel)}, the experiment {EntropyModels.Name(entropyModel)}");
         var loaded = CodecModels.Create(model, n, m, levels, entropyModel, info.Hcfssnet);
         LoadWeights(loaded, checkpoints.VariableRateStem(model) + ".dat", info);
-        return loaded;
+        return Grown(loaded, hcfssnet, info, $"variable-rate {Name(model)}", folder);
     }
 
     private static void CheckChannels(CodecCheckpointInfo info, string what, string folder, int n, int m)
@@ -140,10 +140,28 @@ public sealed class CodecCheckpoints(string folder)
             throw new ConfigException($"init_from: the {what} checkpoint in {folder} has N {info.N}, M {info.M}, the experiment N {n}, M {m}");
     }
 
-    private static void CheckArchitecture(CodecCheckpointInfo info, string what, string folder, HcfssnetArchitecture? hcfssnet)
+    /// <summary>
+    /// <paramref name="trained"/> itself, or for another HCFSSNet architecture a grown model that starts as exactly it
+    /// (<see cref="HcfssnetGrowth"/>), for equal-step ablations from a trained model.
+    /// </summary>
+    private static LearnedImageCodec Grown(LearnedImageCodec trained, HcfssnetArchitecture? hcfssnet, CodecCheckpointInfo info, string what, string folder)
     {
-        if (HcfssnetArchitecture.UnlessDefault(info.Hcfssnet) != HcfssnetArchitecture.UnlessDefault(hcfssnet))
-            throw new ConfigException($"init_from: the {what} checkpoint in {folder} has hcfssnet options {Describe(info.Hcfssnet)}, the experiment {Describe(hcfssnet)}");
+        if (HcfssnetArchitecture.UnlessDefault(info.Hcfssnet) == HcfssnetArchitecture.UnlessDefault(hcfssnet)) return trained;
+        using (trained)
+        {
+            var grown = CodecModels.Create(trained.Id, info.N, info.M, trained.Gains?.Levels, trained.EntropyModel, hcfssnet);
+            try
+            {
+                HcfssnetGrowth.Grow((Hcfssnet)trained, (Hcfssnet)grown);
+            }
+            catch (ConfigException e)
+            {
+                grown.Dispose();
+                throw new ConfigException($"init_from: the {what} checkpoint in {folder} has hcfssnet options {Describe(info.Hcfssnet)}, " +
+                                          $"which cannot grow into the experiment's {Describe(hcfssnet)}: {e.Message}");
+            }
+            return grown;
+        }
     }
 
     private static string Describe(HcfssnetArchitecture? hcfssnet) => JsonSerializer.Serialize(hcfssnet ?? new HcfssnetArchitecture(), Compact);

@@ -31,6 +31,16 @@ public sealed class Afmm : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Unit gains everywhere: static gains 1 and a silent MLP (2 sigmoid(0) = 1), so the module is the identity.</summary>
+    public void StartAsIdentity()
+    {
+        using var _ = no_grad();
+        static_gain.fill_(1);
+        var last = (Linear)gain_mlp.children().Last();
+        last.weight.zero_();
+        last.bias!.zero_();
+    }
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

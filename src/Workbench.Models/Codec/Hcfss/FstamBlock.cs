@@ -19,6 +19,13 @@ public sealed class FstamBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Makes the block the identity (up to the DCT's rounding): unit frequency gains, a silent attention branch.</summary>
+    public void StartAsIdentity()
+    {
+        afmm.StartAsIdentity();
+        attention.SilenceOutput();
+    }
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

@@ -67,6 +67,9 @@ public sealed class Hcfssnet : LearnedImageCodec
 
     internal override Sequential HyperSynthesis => h_s;
 
+    /// <summary>The four layer stacks in order, by their parameter-name prefixes.</summary>
+    internal IReadOnlyList<(string Name, Sequential Layers)> Stages => [(nameof(g_a), g_a), (nameof(g_s), g_s), (nameof(h_a), h_a), (nameof(h_s), h_s)];
+
     /// <summary>The scans' and attention's matmuls and the frequency modulation's image-wide means are not.</summary>
     protected override bool ThreadInvariant => false;
 

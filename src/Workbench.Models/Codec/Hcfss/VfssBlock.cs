@@ -22,6 +22,17 @@ public sealed class VfssBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Makes the block the identity (up to the DCT's rounding): both branches silent, unit frequency gains.</summary>
+    public void StartAsIdentity()
+    {
+        using var _ = no_grad();
+        var last = (Conv2d)cnn.children().Last();
+        last.weight!.zero_();
+        last.bias!.zero_();
+        vonss.SilenceOutput();
+        afmm.StartAsIdentity();
+    }
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();

@@ -55,6 +55,36 @@ public sealed class Vonss : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Zeroes the output projection, so the scan branch adds nothing until it trains.</summary>
+    public void SilenceOutput()
+    {
+        using var _ = no_grad();
+        out_proj.weight!.zero_();
+        out_proj.bias!.zero_();
+    }
+
+    /// <summary>
+    /// Takes <paramref name="source"/>'s weights where each of its heads splits into a whole number r of this module's:
+    /// the step-size projection, step bias and decay of a head are repeated for its r sub-heads, so each channel keeps
+    /// its step size and decay and the scan computes the same.
+    /// </summary>
+    public void TakeWeights(Vonss source)
+    {
+        if (source._inner != _inner || source._stateSize != _stateSize || !source._directions.SequenceEqual(_directions) || _heads % source._heads != 0)
+            throw new ConfigException($"vonss: a scan with {source._heads} heads of {source._inner} channels cannot start one with {_heads} heads of {_inner}");
+        using var _ = no_grad();
+        var split = _heads / source._heads;
+        foreach (var (from, to) in new[] { (source.in_proj, in_proj), (source.local_conv, local_conv), (source.out_proj, out_proj) })
+        {
+            to.weight!.copy_(from.weight!);
+            to.bias!.copy_(from.bias!);
+        }
+        skip.copy_(source.skip);
+        x_proj.copy_(cat([source.x_proj.narrow(1, 0, source._heads).repeat_interleave(split, 1), source.x_proj.narrow(1, source._heads, 2 * _stateSize)], 1));
+        dt_bias.copy_(source.dt_bias.repeat_interleave(split, 1));
+        A_log.copy_(source.A_log.repeat_interleave(split, 1));
+    }
+
     /// <summary>The configured directions; <see cref="Scan"/> takes indexes into this list.</summary>
     public IReadOnlyList<ScanDirections> Directions => _directions;
 

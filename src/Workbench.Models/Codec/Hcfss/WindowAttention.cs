@@ -35,6 +35,14 @@ public sealed class WindowAttention : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Zeroes the output projection, so the branch adds nothing until it trains.</summary>
+    public void SilenceOutput()
+    {
+        using var _ = no_grad();
+        proj.weight.zero_();
+        proj.bias!.zero_();
+    }
+
     public override Tensor forward(Tensor x)
     {
         var (batch, channels, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);

@@ -64,6 +64,7 @@ public sealed class HcfssnetVariantConfigTests : IDisposable
 
         var mismatch = Assert.Throws<ConfigException>(() => CodecCheckpoints.LoadWeights(_folder, CodecModelId.Hcfssnet, 3, 16, 32));
         Assert.Equal($"init_from: the hcfssnet-q3 checkpoint in {_folder} has hcfssnet options {{\"scan_head_size\":2,\"vfss_strides\":[8,16],\"fstam_in_hyper_synthesis\":true}}, " +
-                     "the experiment {\"scan_head_size\":16,\"vfss_strides\":[4,8],\"fstam_in_hyper_synthesis\":false}", mismatch.Message);
+                     "which cannot grow into the experiment's {\"scan_head_size\":16,\"vfss_strides\":[4,8],\"fstam_in_hyper_synthesis\":false}: " +
+                     "vonss: a scan with 8 heads of 16 channels cannot start one with 1 heads of 16", mismatch.Message);
     }
 }
