@@ -11,10 +11,10 @@ public static class ChildProcess
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command[0]} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
+        // Both pipes are drained while the child runs, so a chatty child never blocks on a full one.
+        _ = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        _ = output.Result;
         if (process.ExitCode != 0)
         {
             var reason = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
