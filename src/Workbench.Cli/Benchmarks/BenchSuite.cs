@@ -9,5 +9,5 @@ public sealed record BenchSuite(string Name, string Description, IReadOnlyList<O
 
 public static class BenchSuites
 {
-    public static IReadOnlyList<BenchSuite> All { get; } = [IoBench.Suite, TransformsBench.Suite, NavierStokesBench.Suite, OperatorsBench.Suite, ConvolutionsBench.Suite];
+    public static IReadOnlyList<BenchSuite> All { get; } = [IoBench.Suite, TransformsBench.Suite, NavierStokesBench.Suite, OperatorsBench.Suite, ConvolutionsBench.Suite, CodecBench.Suite];
 }

@@ -352,6 +352,7 @@ public static class CodecCommand
     private static byte Quality(int value) =>
         value is >= 1 and <= 255 ? (byte)value : throw new ConfigException($"codec: --quality must be in 1..255, got {value}");
 
-    private static string DefaultModelFolder() =>
+    /// <summary>models/codec of the source checkout (or beside the executable outside one).</summary>
+    internal static string DefaultModelFolder() =>
         Path.Combine(RepositoryPaths.Root() ?? AppContext.BaseDirectory, "models", "codec");
 }
