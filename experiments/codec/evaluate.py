@@ -84,6 +84,21 @@ def classical_codecs():
     return codecs
 
 
+def classical_curve(encode, settings, images):
+    """Mean bpp and PSNR over the images of data/generated/codec/eval per setting of a classical codec."""
+    bpp, quality = [], []
+    for setting in settings:
+        rates, psnrs = [], []
+        for file in images:
+            image = Image.open(os.path.join(EVAL, file)).convert("RGB")
+            size, decoded = encode(image, setting)
+            rates.append(8.0 * size / (image.width * image.height))
+            psnrs.append(psnr(np.asarray(image), decoded))
+        bpp.append(float(np.mean(rates)))
+        quality.append(float(np.mean(psnrs)))
+    return bpp, quality
+
+
 def write_atomic(path, text):
     with open(path + ".tmp", "w") as f:
         f.write(text)
@@ -119,16 +134,7 @@ def main():
     ours = list(curves)
     images = sorted(f for f in os.listdir(EVAL) if f.endswith(".png"))
     for name, (encode, settings) in classical_codecs().items():
-        bpp, quality = [], []
-        for setting in settings:
-            rates, psnrs = [], []
-            for file in images:
-                image = Image.open(os.path.join(EVAL, file)).convert("RGB")
-                size, decoded = encode(image, setting)
-                rates.append(8.0 * size / (image.width * image.height))
-                psnrs.append(psnr(np.asarray(image), decoded))
-            bpp.append(float(np.mean(rates)))
-            quality.append(float(np.mean(psnrs)))
+        bpp, quality = classical_curve(encode, settings, images)
         curves[name] = {"settings": settings, "bpp": bpp, "psnr": quality}
         print(name, [f"{b:.3f}/{p:.2f}" for b, p in zip(bpp, quality)], file=sys.stderr)
 

@@ -79,12 +79,7 @@ public sealed class HcfssnetArchitectureTests
             loaded.load(path);
             model.eval();
             loaded.eval();
-            using var _ = no_grad();
-            using var a = model.forward(x);
-            using var b = loaded.forward(x);
-            Assert.True(a.Reconstruction.equal(b.Reconstruction).all().item<bool>());
-            Assert.True(a.YLikelihoods.equal(b.YLikelihoods).all().item<bool>());
-            Assert.True(a.ZLikelihoods.equal(b.ZLikelihoods).all().item<bool>());
+            HcfssnetTests.AssertSameForward(model, loaded, x);
         }
         finally
         {

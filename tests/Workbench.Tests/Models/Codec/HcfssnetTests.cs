@@ -11,6 +11,16 @@ public sealed class HcfssnetTests
     internal static readonly HcfssnetOptions TinyOptions =
         new(N: 8, M: 12, StateSize: 4, ChunkLength: 8, ScanHeadSize: 2, ModulationHidden: 4, AttentionHeads: 2);
 
+    internal static void AssertSameForward(Hcfssnet expected, Hcfssnet actual, Tensor x)
+    {
+        using var _ = no_grad();
+        using var a = expected.forward(x);
+        using var b = actual.forward(x);
+        Assert.True(a.Reconstruction.equal(b.Reconstruction).all().item<bool>(), "reconstruction");
+        Assert.True(a.YLikelihoods.equal(b.YLikelihoods).all().item<bool>(), "y likelihoods");
+        Assert.True(a.ZLikelihoods.equal(b.ZLikelihoods).all().item<bool>(), "z likelihoods");
+    }
+
     internal static Hcfssnet Tiny(int seed, EntropyModel entropyModel = EntropyModel.Scale)
     {
         manual_seed(seed);
@@ -208,12 +218,7 @@ public sealed class HcfssnetTests
             loaded.load(path);
             loaded.eval();
             var x = rand([1, 3, 64, 64], generator: new Generator(82));
-            using var _ = no_grad();
-            using var a = model.forward(x);
-            using var b = loaded.forward(x);
-            Assert.True(a.Reconstruction.equal(b.Reconstruction).all().item<bool>());
-            Assert.True(a.YLikelihoods.equal(b.YLikelihoods).all().item<bool>());
-            Assert.True(a.ZLikelihoods.equal(b.ZLikelihoods).all().item<bool>());
+            HcfssnetTests.AssertSameForward(model, loaded, x);
         }
         finally
         {
