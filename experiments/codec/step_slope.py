@@ -19,10 +19,9 @@ import sys
 import tempfile
 
 import numpy as np
-from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from evaluate import EVAL, RESULTS, ROOT, WORKBENCH, bd_rate, classical_codecs, psnr, write_atomic  # noqa: E402
+from evaluate import EVAL, RESULTS, ROOT, WORKBENCH, bd_rate, classical_codecs, classical_curve, write_atomic  # noqa: E402
 
 MODELS = ("hyperprior", "hcfssnet")
 QUALITIES = (2, 3, 4, 5)
@@ -74,18 +73,7 @@ def learned_curve(models, model, folder):
 
 def webp_curve():
     name, (encode, settings) = next((n, c) for n, c in classical_codecs().items() if n.startswith("webp"))
-    images = sorted(f for f in os.listdir(EVAL) if f.endswith(".png"))
-    bpp, quality = [], []
-    for setting in settings:
-        rates, psnrs = [], []
-        for file in images:
-            image = Image.open(os.path.join(EVAL, file)).convert("RGB")
-            size, decoded = encode(image, setting)
-            rates.append(8.0 * size / (image.width * image.height))
-            psnrs.append(psnr(np.asarray(image), decoded))
-        bpp.append(float(np.mean(rates)))
-        quality.append(float(np.mean(psnrs)))
-    return name, (bpp, quality)
+    return name, classical_curve(encode, settings, sorted(f for f in os.listdir(EVAL) if f.endswith(".png")))
 
 
 def slope(points):

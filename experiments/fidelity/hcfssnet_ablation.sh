@@ -30,8 +30,8 @@ arm_seed() {  # arm -> its seed
 
 arm_flags() {  # arm -> its model flags
   case $1 in
-    hyperprior-s*) echo "--model hyperprior --n 32 --m 48" ;;
-    hcfssnet-s*) echo "--model hcfssnet --n 32 --m 48" ;;
+    hyperprior-s[0-9]*) echo "--model hyperprior --n 32 --m 48" ;;
+    hcfssnet-s[0-9]*) echo "--model hcfssnet --n 32 --m 48" ;;
     hcfssnet-scan-head-1) echo "--model hcfssnet --n 32 --m 48 --scan-head-size 1" ;;
     hcfssnet-vfss-4-8-16) echo "--model hcfssnet --n 32 --m 48 --vfss-strides 4 8 16" ;;
     hcfssnet-fstam-hs) echo "--model hcfssnet --n 32 --m 48 --fstam-in-hyper-synthesis" ;;
