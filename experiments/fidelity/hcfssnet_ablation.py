@@ -12,6 +12,7 @@ them is typed by hand.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -65,7 +66,8 @@ def main():
         starts = {}
         for model in ("hyperprior", "hcfssnet"):
             mean = measure(START, model, scratch)
-            starts[model] = {"steps": json.load(open(os.path.join(START, f"{model}-variable.json")))["steps"],
+            info = json.load(open(os.path.join(START, f"{model}-variable.json")))
+            starts[model] = {"steps": info["steps"], "training_seconds": info["training_seconds"],
                              "bpp": [e["bpp"] for e in mean], "psnr": [e["psnr"] for e in mean]}
     steps = {a["steps"] for a in arms.values()}
     assert len(steps) == 1, f"unequal steps {steps}"
@@ -76,7 +78,7 @@ def main():
         for anchor in (BASELINE, ANCHOR):
             if anchor in arms and anchor != name:
                 arm["bd_rate"][f"vs {anchor}"] = both(arms[anchor], arm)
-    seeds = sorted(a["seed"] for n, a in arms.items() if n.startswith("hcfssnet-s") and f"hyperprior-s{a['seed']}" in arms)
+    seeds = sorted(a["seed"] for n, a in arms.items() if re.fullmatch(r"hcfssnet-s\d+", n) and f"hyperprior-s{a['seed']}" in arms)
     per_seed = {s: both(arms[f"hyperprior-s{s}"], arms[f"hcfssnet-s{s}"]) for s in seeds}
     summary = {"hcfssnet vs hyperprior at the start": both(starts["hyperprior"], starts["hcfssnet"]),
                "hcfssnet vs hyperprior per seed": {str(s): v for s, v in per_seed.items()},
@@ -95,10 +97,10 @@ def main():
              f"Variable-rate models for qualities 2..5 continued from models/codec-variable, {report['steps']:,} steps each "
              "with the same recipe (experiments/fidelity/hcfssnet_ablation.sh; \"steps\" counts the models' earlier ones too); estimated rate and PSNR on the held-out images "
              f"({', '.join(report['images'])}).", "",
-             "| arm | N, M | seconds | bpp q2..q5 | PSNR q2..q5 (dB) | vs hcfssnet-s1 (PCHIP / cubic) | vs hyperprior-s1 (PCHIP / cubic) |",
+             "| arm | N, M | seconds of the arm's steps | bpp q2..q5 | PSNR q2..q5 (dB) | vs hcfssnet-s1 (PCHIP / cubic) | vs hyperprior-s1 (PCHIP / cubic) |",
              "|---|---|---|---|---|---|---|"]
     for name, arm in arms.items():
-        lines.append(f"| {name} | {arm['n']}, {arm['m']} | {arm['training_seconds']:.0f} | {' '.join(f'{b:.3f}' for b in arm['bpp'])} | "
+        lines.append(f"| {name} | {arm['n']}, {arm['m']} | {arm['training_seconds'] - starts[arm['model']]['training_seconds']:.0f} | {' '.join(f'{b:.3f}' for b in arm['bpp'])} | "
                      f"{' '.join(f'{p:.2f}' for p in arm['psnr'])} | {pair(arm['bd_rate'].get(f'vs {BASELINE}'))} | "
                      f"{pair(arm['bd_rate'].get(f'vs {ANCHOR}'))} |")
     over = summary["hcfssnet vs hyperprior over seeds"]
