@@ -1,3 +1,4 @@
+using Workbench.Models.Codec;
 using Workbench.Tests.Cli;
 using Workbench.Training.Interop;
 using static TorchSharp.torch;
@@ -29,6 +30,25 @@ public sealed class RoundTripTests : IDisposable
         // The integer coding tables are not in the file: the import rebuilds them from the density, to the same integers.
         Assert.Equal(File.ReadAllBytes(Path.Combine(ShippedModels, "hyperprior-q3.dat")), File.ReadAllBytes(Path.Combine(models, "hyperprior-q3.dat")));
         Assert.Equal(File.ReadAllText(Path.Combine(ShippedModels, "hyperprior-q3.json")), File.ReadAllText(Path.Combine(models, "hyperprior-q3.json")));
+    }
+
+    [Fact]
+    public void An_hcfssnet_variant_exports_its_architecture_in_the_spec()
+    {
+        var source = Path.Combine(_folder, "source");
+        var variant = new HcfssnetArchitecture(4, VfssStrides.Stride4 | VfssStrides.Stride8 | VfssStrides.Stride16);
+        manual_seed(5);
+        using (var model = CodecModels.Create(CodecModelId.Hcfssnet, 16, 16, hcfssnet: variant))
+            new CodecCheckpoints(source).Save(3, model, new CodecCheckpointInfo(16, 16, 0.0067, 0, 1, 64, 1e-4, 0, [], 0) with { Hcfssnet = variant });
+        var file = Path.Combine(_folder, "hcfssnet.pt");
+        var export = CliRunner.Run("export", Path.Combine(source, "hcfssnet-q3.dat"), "--format", "pt", "--out", file);
+        Assert.True(export.ExitCode == 0, export.Error);
+
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, "hcfssnet.spec.json")))!;
+        var architecture = spec["model"]!["hcfssnet"]!;
+        Assert.Equal(4, (int)architecture["scan_head_size"]!);
+        Assert.Equal([4, 8, 16], architecture["vfss_strides"]!.AsArray().Select(v => (int)v!));
+        Assert.False((bool)architecture["fstam_in_hyper_synthesis"]!);
     }
 
     [Fact]
