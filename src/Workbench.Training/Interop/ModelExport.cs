@@ -14,7 +14,7 @@ public sealed record ExportSummary(string Kind, int Tensors, long Values);
 /// <summary>
 /// Writes a model as a PyTorch state dict (<see cref="ModuleStateDict"/>) with its <see cref="InteropSpec"/>. The source
 /// is an operator run folder (<see cref="TrainedRun"/>), a codec run folder (config.json with "task": "codec"), or a
-/// trained codec model NAME-qQ.dat of a trained-models folder such as models/codec.
+/// trained codec model NAME-qQ.dat or NAME-variable.dat of a trained-models folder such as models/codec.
 /// </summary>
 public static class ModelExport
 {
@@ -41,7 +41,7 @@ public static class ModelExport
     private static (torch.nn.Module Model, JsonObject Spec, string Kind) Open(string source, string checkpoint)
     {
         if (File.Exists(source) && Path.GetExtension(source) == ".dat") return OpenTrainedCodec(source);
-        if (!Directory.Exists(source)) throw new WorkbenchException($"{source}: expected a run folder or a trained codec model MODEL-qQ.dat");
+        if (!Directory.Exists(source)) throw new WorkbenchException($"{source}: expected a run folder or a trained codec model MODEL-qQ.dat or MODEL-variable.dat");
         var run = new RunFolder(source);
         if (File.Exists(run.ConfigPath) && ExperimentTask.IsCodec(run.ConfigPath)) return OpenCodecRun(run, checkpoint);
         var trained = TrainedRun.Open(source);
@@ -54,14 +54,12 @@ public static class ModelExport
     private static (torch.nn.Module, JsonObject, string) OpenCodecRun(RunFolder run, string checkpoint)
     {
         var config = CodecExperimentConfig.Load(run.ConfigPath);
-        if (config.Lambdas is not null)
-            throw new WorkbenchException($"{run.Root}: a variable-rate codec run; its spec has no field for the quality levels, so only fixed-rate codecs are exported");
-        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, entropyModel: config.Model.EntropyModel, hcfssnet: config.Model.Hcfssnet);
+        var model = CodecModels.Create(config.ModelId, config.Model.N, config.Model.M, config.RateLevels, config.Model.EntropyModel, config.Model.Hcfssnet);
         try
         {
             var state = Checkpoint.Load(run.CheckpointNamed(checkpoint), model, optimizers: []);
             model.eval();
-            return (model, InteropSpec.ForCodec(config.Model, config.Quality, null, checkpoint, state.Epoch, state.Step), config.Model.Kind);
+            return (model, InteropSpec.ForCodec(config.Model, config.Quality, config.Lambdas, null, checkpoint, state.Epoch, state.Step), config.Model.Kind);
         }
         catch
         {
@@ -73,15 +71,20 @@ public static class ModelExport
     private static (torch.nn.Module, JsonObject, string) OpenTrainedCodec(string path)
     {
         var stem = Path.GetFileNameWithoutExtension(path);
-        var dash = stem.LastIndexOf("-q", StringComparison.Ordinal);
-        if (dash < 0 || !byte.TryParse(stem[(dash + 2)..], out var quality) || !CodecModels.Names.Contains(stem[..dash]))
-            throw new WorkbenchException($"{path}: expected a trained codec model named MODEL-qQ.dat (MODEL one of {string.Join(", ", CodecModels.Names)})");
+        var dash = stem.LastIndexOf('-');
+        var rate = dash < 0 ? "" : stem[(dash + 1)..];
+        byte quality = 0;
+        if (dash < 0 || !CodecModels.Names.Contains(stem[..dash]) || !(rate == "variable" || rate.StartsWith('q') && byte.TryParse(rate[1..], out quality)))
+            throw new WorkbenchException($"{path}: expected a trained codec model named MODEL-qQ.dat or MODEL-variable.dat (MODEL one of {string.Join(", ", CodecModels.Names)})");
         var id = CodecModels.Parse(stem[..dash]);
         var checkpoints = new CodecCheckpoints(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var info = checkpoints.Info(id, quality);
-        var model = CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M, info.EntropyModel, hcfssnet: info.Hcfssnet);
+        var info = rate == "variable" ? checkpoints.VariableRateInfo(id) : checkpoints.Info(id, quality);
+        var model = info.RateLevels is { } levels
+            ? CodecCheckpoints.LoadVariableRateWeights(checkpoints.Folder, id, info.N, info.M, levels, info.EntropyModel, info.Hcfssnet)
+            : CodecCheckpoints.LoadWeights(checkpoints.Folder, id, quality, info.N, info.M, info.EntropyModel, hcfssnet: info.Hcfssnet);
         model.eval();
         var config = new CodecModelConfig { Kind = CodecModels.Name(id), N = info.N, M = info.M, EntropyModel = info.EntropyModel, Hcfssnet = info.Hcfssnet };
-        return (model, InteropSpec.ForCodec(config, quality, info, null, null, null), config.Kind);
+        var spec = InteropSpec.ForCodec(config, info.RateLevels?.FirstQuality ?? quality, info.Lambdas, info, null, null, null);
+        return (model, spec, config.Kind);
     }
 }

@@ -13,33 +13,39 @@ public sealed class RoundTripTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string ShippedModels => Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", "..", "models", "codec"));
+    private static string Shipped(string folder) => Path.GetFullPath(Path.Combine(FixturePaths.Root, "..", "..", "models", folder));
 
     [Theory]
-    [InlineData("safetensors")]
-    [InlineData("pt")]
-    public void A_shipped_codec_model_exported_and_imported_is_byte_identical(string format)
+    [InlineData("codec", "hyperprior-q3", "safetensors")]
+    [InlineData("codec", "hyperprior-q3", "pt")]
+    [InlineData("codec", "hcfssnet-q3", "safetensors")]
+    [InlineData("codec-variable", "hyperprior-variable", "pt")]
+    [InlineData("codec-variable", "hcfssnet-variable", "safetensors")]
+    public void A_shipped_codec_model_exported_and_imported_is_byte_identical(string folder, string name, string format)
     {
-        var file = Path.Combine(_folder, $"hyperprior.{format}");
-        var export = CliRunner.Run("export", Path.Combine(ShippedModels, "hyperprior-q3.dat"), "--format", format, "--out", file);
+        var shipped = Shipped(folder);
+        var file = Path.Combine(_folder, $"{name}.{format}");
+        var export = CliRunner.Run("export", Path.Combine(shipped, $"{name}.dat"), "--format", format, "--out", file);
         Assert.True(export.ExitCode == 0, export.Error);
         var models = Path.Combine(_folder, "models");
-        var import = CliRunner.Run("import", file, "--kind", "hyperprior", "--out", models);
+        var import = CliRunner.Run("import", file, "--kind", name[..name.IndexOf('-')], "--out", models);
         Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal($"{name} -> {models}", import.Output.Trim());
 
         // The integer coding tables are not in the file: the import rebuilds them from the density, to the same integers.
-        Assert.Equal(File.ReadAllBytes(Path.Combine(ShippedModels, "hyperprior-q3.dat")), File.ReadAllBytes(Path.Combine(models, "hyperprior-q3.dat")));
-        Assert.Equal(File.ReadAllText(Path.Combine(ShippedModels, "hyperprior-q3.json")), File.ReadAllText(Path.Combine(models, "hyperprior-q3.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(shipped, $"{name}.dat")), File.ReadAllBytes(Path.Combine(models, $"{name}.dat")));
+        Assert.Equal(File.ReadAllText(Path.Combine(shipped, $"{name}.json")), File.ReadAllText(Path.Combine(models, $"{name}.json")));
     }
 
     [Fact]
-    public void An_hcfssnet_variant_exports_its_architecture_in_the_spec()
+    public void An_hcfssnet_variant_exports_its_architecture_in_the_spec_and_imports_as_itself()
     {
         var source = Path.Combine(_folder, "source");
         var variant = new HcfssnetArchitecture(4, VfssStrides.Stride4 | VfssStrides.Stride8 | VfssStrides.Stride16);
         manual_seed(5);
         using (var model = CodecModels.Create(CodecModelId.Hcfssnet, 16, 16, hcfssnet: variant))
-            new CodecCheckpoints(source).Save(3, model, new CodecCheckpointInfo(16, 16, 0.0067, 0, 1, 64, 1e-4, 0, [], 0) with { Hcfssnet = variant });
+            new CodecCheckpoints(source).Save(3, model,
+                new CodecCheckpointInfo(16, 16, 0.0067, 0, 1, 64, 1e-4, 0, [], 0) with { Hcfssnet = variant, WeightBits = 16 });
         var file = Path.Combine(_folder, "hcfssnet.pt");
         var export = CliRunner.Run("export", Path.Combine(source, "hcfssnet-q3.dat"), "--format", "pt", "--out", file);
         Assert.True(export.ExitCode == 0, export.Error);
@@ -49,6 +55,59 @@ public sealed class RoundTripTests : IDisposable
         Assert.Equal(4, (int)architecture["scan_head_size"]!);
         Assert.Equal([4, 8, 16], architecture["vfss_strides"]!.AsArray().Select(v => (int)v!));
         Assert.False((bool)architecture["fstam_in_hyper_synthesis"]!);
+
+        var models = Path.Combine(_folder, "models");
+        var import = CliRunner.Run("import", file, "--kind", "hcfssnet", "--out", models);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(source, "hcfssnet-q3.dat")), File.ReadAllBytes(Path.Combine(models, "hcfssnet-q3.dat")));
+        Assert.Equal(File.ReadAllText(Path.Combine(source, "hcfssnet-q3.json")), File.ReadAllText(Path.Combine(models, "hcfssnet-q3.json")));
+    }
+
+    /// <summary>
+    /// A variable-rate run's export carries its levels (first_quality, lambdas); imported, the file is the model the run
+    /// saved, byte for byte, with a description of steps 0 (a run folder's spec has no codec_info).
+    /// </summary>
+    [Fact]
+    public void A_variable_rate_run_exports_its_levels_and_imports_as_the_model_it_saved()
+    {
+        var image = Path.Combine(_folder, "wave.png");
+        File.Copy(Path.Combine(FixturePaths.Root, "..", "..", "data", "images", "astronaut.png"), image);
+        var trained = Path.Combine(_folder, "trained");
+        var run = Path.Combine(_folder, "run");
+        var train = CliRunner.Run("--seed", "3", "codec", "train", "--images", image, "--quality", "2", "--lambdas", "0.004", "0.01", "--steps", "2",
+            "--batch", "1", "--patch", "64", "--n", "8", "--m", "8", "--models", trained, "--out", run);
+        Assert.True(train.ExitCode == 0, train.Error);
+        var file = Path.Combine(_folder, "variable.safetensors");
+        var export = CliRunner.Run("export", run, "--format", "safetensors", "--out", file);
+        Assert.True(export.ExitCode == 0, export.Error);
+        var spec = StateDictFile.ReadSpec(file)!;
+        Assert.Equal(2, (int)spec["first_quality"]!);
+        Assert.Equal([0.004, 0.01], spec["lambdas"]!.AsArray().Select(v => (double)v!));
+        Assert.Null(spec["quality"]);
+
+        var models = Path.Combine(_folder, "models");
+        var import = CliRunner.Run("import", file, "--kind", "hyperprior", "--out", models);
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(trained, "hyperprior-variable.dat")), File.ReadAllBytes(Path.Combine(models, "hyperprior-variable.dat")));
+        var info = new CodecCheckpoints(models).VariableRateInfo(CodecModelId.Hyperprior);
+        Assert.Equal((8, 8, 0, new RateLevels(2, 2)), (info.N, info.M, info.Steps, info.RateLevels));
+        Assert.Equal([0.004, 0.01], info.Lambdas!);
+
+        var again = CliRunner.Run("import", file, "--kind", "hyperprior", "--out", models);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal($"error: {models}: already holds a variable-rate hyperprior model", Assert.Single(again.ErrorLines));
+    }
+
+    [Fact]
+    public void A_file_of_another_codec_is_refused_in_one_line_and_writes_nothing()
+    {
+        var file = Path.Combine(_folder, "hyperprior.safetensors");
+        Assert.Equal(0, CliRunner.Run("export", Path.Combine(Shipped("codec"), "hyperprior-q3.dat"), "--format", "safetensors", "--out", file).ExitCode);
+        var models = Path.Combine(_folder, "models");
+        var import = CliRunner.Run("import", file, "--kind", "hcfssnet", "--out", models);
+        Assert.Equal(1, import.ExitCode);
+        Assert.Equal($"error: {file}: holds a hyperprior model, not hcfssnet", Assert.Single(import.ErrorLines));
+        Assert.False(Directory.Exists(models));
     }
 
     [Fact]
@@ -78,12 +137,12 @@ public sealed class RoundTripTests : IDisposable
         var file = Path.Combine(_folder, "out.safetensors");
         var missing = CliRunner.Run("export", Path.Combine(_folder, "nothing"), "--format", "safetensors", "--out", file);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Equal($"error: {Path.Combine(_folder, "nothing")}: expected a run folder or a trained codec model MODEL-qQ.dat", Assert.Single(missing.ErrorLines));
+        Assert.Equal($"error: {Path.Combine(_folder, "nothing")}: expected a run folder or a trained codec model MODEL-qQ.dat or MODEL-variable.dat", Assert.Single(missing.ErrorLines));
         var empty = CliRunner.Run("export", _folder, "--format", "safetensors", "--out", file);
         Assert.Equal(1, empty.ExitCode);
         Assert.Equal($"error: {_folder}: not a run folder (config.json missing)", Assert.Single(empty.ErrorLines));
         Assert.False(File.Exists(file));
-        var mismatch = CliRunner.Run("export", Path.Combine(ShippedModels, "hyperprior-q3.dat"), "--format", "pt", "--out", file);
+        var mismatch = CliRunner.Run("export", Path.Combine(Shipped("codec"), "hyperprior-q3.dat"), "--format", "pt", "--out", file);
         Assert.Equal(1, mismatch.ExitCode);
         Assert.Equal($"error: {file}: a pt file ends in .pt or .pth", Assert.Single(mismatch.ErrorLines));
     }
